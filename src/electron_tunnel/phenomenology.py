@@ -1,0 +1,142 @@
+r"""Phenomenology formulas quoted in the paper's last sections (eqs 42-45).
+
+These are standard physics, not results of the electron-tunnel model, except eq (44), the
+paper's own claim :math:`J = C T^4`. They are here so that the audit can compute with them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._constants import ELEMENTARY_CHARGE, PLANCK_H, STEFAN_BOLTZMANN
+from ._validation import as_float_array, scalar_or_array
+
+__all__ = [
+    "lorentz_force",
+    "blackbody_exitance",
+    "critical_current_density",
+    "flux_quantum",
+]
+
+
+def _finite(value, name):
+    arr = as_float_array(value, name)
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite")
+    return arr
+
+
+def _temperature(T):
+    arr = as_float_array(T, "T")
+    bad = ~(np.isfinite(arr) & (arr >= 0))
+    if bad.any():
+        raise ValueError(
+            f"T must be a finite absolute temperature >= 0 K: {int(bad.sum())} of {arr.size} "
+            f"entries are not (first: {arr[bad].ravel()[0]!r})"
+        )
+    return arr
+
+
+def lorentz_force(q, E, v, B):
+    r"""Lorentz force on a moving charge, eq (42).
+
+    .. math:: \mathbf F = q(\mathbf E + \mathbf v \times \mathbf B)
+
+    Parameters
+    ----------
+    q : array_like
+        Charge [C]; broadcast against the leading axes of the vectors.
+    E : array_like, shape (..., 3)
+        Electric field [V/m].
+    v : array_like, shape (..., 3)
+        Velocity [m/s].
+    B : array_like, shape (..., 3)
+        Magnetic flux density [T].
+
+    Returns
+    -------
+    F : ndarray, shape (..., 3)
+        [N]
+
+    Examples
+    --------
+    >>> from scipy.constants import e
+    >>> (lorentz_force(-e, [0, 0, 0], [1.0, 0, 0], [0, 0, 1.0]) / e).tolist()
+    [-0.0, 1.0, -0.0]
+    """
+    Ea, va, Ba = (_finite(a, n) for a, n in ((E, "E"), (v, "v"), (B, "B")))
+    for name, arr in (("E", Ea), ("v", va), ("B", Ba)):
+        if arr.ndim == 0 or arr.shape[-1] != 3:
+            raise ValueError(f"{name} must have a last axis of length 3, got shape {arr.shape}")
+    qa = _finite(q, "q")
+    return np.asarray(qa)[..., None] * (Ea + np.cross(va, Ba))
+
+
+def blackbody_exitance(T):
+    r"""Power radiated per unit area by a black body, eq (43) (Stefan-Boltzmann law).
+
+    .. math:: P = \sigma T^4
+
+    (the paper writes the constant as ``p``).
+
+    Parameters
+    ----------
+    T : array_like
+        Absolute temperature [K], >= 0.
+
+    Returns
+    -------
+    P : float or ndarray
+        [W m^-2]
+
+    Examples
+    --------
+    >>> round(float(blackbody_exitance(300.0)), 2)
+    459.3
+    """
+    return scalar_or_array(STEFAN_BOLTZMANN * _temperature(T) ** 4, T)
+
+
+def critical_current_density(T, C):
+    r"""Critical current density of a superconductor, the paper's eq (44).
+
+    .. math:: J = C T^4
+
+    The paper derives this from the Stefan-Boltzmann law (eq 43); ``C`` is a
+    material-specific "conversion efficiency". Note that it grows with temperature and is zero
+    only at 0 K.
+
+    Parameters
+    ----------
+    T : array_like
+        Absolute temperature [K], >= 0.
+    C : array_like
+        Conversion efficiency [A m^-2 K^-4], finite.
+
+    Returns
+    -------
+    J : float or ndarray
+        [A m^-2]
+
+    Examples
+    --------
+    >>> float(critical_current_density(2.0, 1.0))
+    16.0
+    """
+    return scalar_or_array(_finite(C, "C") * _temperature(T) ** 4, T, C)
+
+
+def flux_quantum():
+    r"""Magnetic flux quantum, eq (45): :math:`\Phi_0 = h / 2e`.
+
+    Returns
+    -------
+    Phi_0 : float
+        [Wb]
+
+    Examples
+    --------
+    >>> f"{flux_quantum():.6e}"
+    '2.067834e-15'
+    """
+    return PLANCK_H / (2.0 * ELEMENTARY_CHARGE)
