@@ -31,35 +31,35 @@ from .phenomenology import (
     flux_quantum,
     lorentz_force,
 )
-from .resistivity import microscopic_resistivity, resistivity as resistivity_from_distance
-from .resistivity import total_energy
+from .resistivity import microscopic_resistivity, total_energy
+from .resistivity import resistivity as resistivity_from_distance
 from .states import State, classify
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "State",
     "__version__",
-    "resisting_distance",
-    "lifting_energy",
+    "blackbody_exitance",
+    "chain",
+    "classify",
     "conducting_radius",
     "critical_attraction",
+    "critical_current_density",
+    "equations",
+    "flux_quantum",
     "insulating_threshold",
+    "lifting_energy",
+    "lorentz_force",
+    "microscopic_resistivity",
+    "phenomenology",
+    "resisting_distance",
+    "resistivity",
+    "resistivity_from_distance",
     "series_remainder",
     "series_remainder_leading",
-    "classify",
-    "State",
-    "microscopic_resistivity",
-    "resistivity_from_distance",
-    "total_energy",
-    "lorentz_force",
-    "blackbody_exitance",
-    "critical_current_density",
-    "flux_quantum",
-    "chain",
-    "two_centre",
     "states",
-    "resistivity",
-    "phenomenology",
-    "equations",
+    "total_energy",
+    "two_centre",
     "units",
 ]

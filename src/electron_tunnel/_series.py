@@ -10,11 +10,13 @@ Notation (derived in ``docs/derivations.md``):
   where ``alpha_i = (12 i^2 + 4 i x + 4 i + x) / ((2i+1)^2 (2i+x)^2)`` and
   ``beta_i = (3x - 8 - 20 i + 4 i x - 12 i^2) / ((2i+1)^2 (2i+2-x)^2)``;
 * ``G_N(x, c) = sum_{i<=N} w_i = G0_N(x) + c * G1_N(x)``, so ``R_b * D_N = (1 - x) * G_N``;
-* for the infinite series ``x (2-x)^2 G(x, c) = Q0(x) + c * Q1(x)`` where ``Q0`` and ``Q1`` are
+* for the infinite series the ``i = 0`` term carries every singularity on ``0 <= x <= 2``:
+  ``G0 = 1/x + H0(x)`` and ``G1 = -3/(2-x) - 2/(2-x)^2 + H1(x)`` where ``H0`` and ``H1`` are
   analytic on a neighbourhood of ``[0, 2]`` (nearest singularities at ``x = +-4`` and ``x = -2``).
-  They are obtained exactly from digamma/trigamma closed forms with mpmath (40 digits) and
-  represented by Chebyshev series truncated where the coefficients fall below 1e-19 of the
-  largest one, so that evaluating ``D`` costs one Clenshaw recurrence of degree ~26.
+  ``H0`` and ``H1`` are obtained exactly from the digamma/trigamma closed forms with mpmath
+  (40 digits) and represented by Chebyshev series truncated where the coefficients fall below
+  1e-19 of the largest one, so that evaluating ``D`` costs one Clenshaw recurrence of degree
+  ~25 plus the explicit first term.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def closed_form_parts(x: np.ndarray, c: np.ndarray):
 
     Used for the separate potential and kinetic parts (eqs 18 and 21) of the infinite chain.
     Absolute accuracy ~1e-15 times the size of the individual digamma values; the sum
-    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (use :func:`g_infinite` there).
+    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (use :func:`rb_times_d_infinite` there).
     """
     from scipy.special import digamma as psi
     from scipy.special import polygamma
@@ -95,8 +97,8 @@ def force_sum_infinite(x: np.ndarray, c: np.ndarray) -> np.ndarray:
 
 # --------------------------------------------------------------------------- Chebyshev machinery
 @functools.cache
-def _q_coefficients() -> tuple[np.ndarray, np.ndarray]:
-    """Chebyshev coefficients of Q0 and Q1 in t = x - 1, computed once per process."""
+def _h_coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """Chebyshev coefficients of H0 and H1 in t = x - 1, computed once per process."""
     import mpmath as mp
 
     n = _N_NODES
@@ -108,10 +110,10 @@ def _q_coefficients() -> tuple[np.ndarray, np.ndarray]:
             x = 1 + t
             su0, sk0 = closed_form_mp(x, 0)
             su1, sk1 = closed_form_mp(x, 1)
-            scale = x * (2 - x) ** 2 / (1 - x)
-            d0 = su0 + sk0
-            v0.append(d0 * scale)
-            v1.append((su1 + sk1 - d0) * scale)
+            g0 = (su0 + sk0) / (1 - x)
+            g1 = (su1 + sk1) / (1 - x) - g0
+            v0.append(g0 - 1 / x)
+            v1.append(g1 + 3 / (2 - x) + 2 / (2 - x) ** 2)
         out = []
         for vals in (v0, v1):
             coef = []
@@ -119,13 +121,13 @@ def _q_coefficients() -> tuple[np.ndarray, np.ndarray]:
                 s = mp.fsum(vals[j] * mp.cos(m * theta[j]) for j in range(n)) * 2 / n
                 coef.append(s / 2 if m == 0 else s)
             out.append(np.array([float(a) for a in coef]))
-    q0, q1 = out
-    biggest = max(np.abs(q0).max(), np.abs(q1).max())
+    h0, h1 = out
+    biggest = max(np.abs(h0).max(), np.abs(h1).max())
     keep = 1 + max(
-        int(np.flatnonzero(np.abs(q0) > _DROP_BELOW * biggest)[-1]),
-        int(np.flatnonzero(np.abs(q1) > _DROP_BELOW * biggest)[-1]),
+        int(np.flatnonzero(np.abs(h0) > _DROP_BELOW * biggest)[-1]),
+        int(np.flatnonzero(np.abs(h1) > _DROP_BELOW * biggest)[-1]),
     )
-    return q0[:keep].copy(), q1[:keep].copy()
+    return h0[:keep].copy(), h1[:keep].copy()
 
 
 def clenshaw(t: np.ndarray, coef: np.ndarray) -> np.ndarray:
@@ -163,24 +165,43 @@ def clenshaw(t: np.ndarray, coef: np.ndarray) -> np.ndarray:
     return out.reshape(t.shape)
 
 
-def q_infinite(t: np.ndarray, c) -> np.ndarray:
-    """``Q0 + c * Q1`` at ``t = x - 1``; one recurrence when ``c`` is a scalar."""
-    q0, q1 = _q_coefficients()
+def h_infinite(t: np.ndarray, c) -> np.ndarray:
+    """``H0 + c * H1`` at ``t = x - 1``; one recurrence when ``c`` is a scalar."""
+    h0, h1 = _h_coefficients()
     c = np.asarray(c, dtype=np.float64)
     if c.ndim == 0:
-        return clenshaw(t, q0 + float(c) * q1)
-    return clenshaw(t, q0) + c * clenshaw(t, q1)
+        return clenshaw(t, h0 + float(c) * h1)
+    return clenshaw(t, h0) + c * clenshaw(t, h1)
+
+
+def first_term_g(x, two_minus_x, c):
+    """``G`` of the ``i = 0`` term: ``1/x - c (3/(2-x) + 2/(2-x)^2)`` (eq 37 over (1-x))."""
+    inv = 1.0 / two_minus_x
+    return 1.0 / x - c * inv * (3.0 + 2.0 * inv)
 
 
 def rb_times_d_infinite(one_minus_x, x, two_minus_x, c) -> np.ndarray:
     """``R_b * D`` for the infinite series (eq 24 with N -> infinity)."""
-    q = q_infinite(-one_minus_x, c)
-    return one_minus_x * q / (x * two_minus_x * two_minus_x)
+    return one_minus_x * (first_term_g(x, two_minus_x, c) + h_infinite(-one_minus_x, c))
 
 
-def g_infinite(x, c) -> np.ndarray:
-    """``G = D * R_b / (1 - x)`` for the infinite series."""
-    return q_infinite(x - 1.0, c) / (x * (2.0 - x) ** 2)
+def g_parts_infinite(x, two_minus_x=None):
+    """``(G0, G1)`` of the infinite series."""
+    h0, h1 = _h_coefficients()
+    t = x - 1.0
+    tmx = 2.0 - x if two_minus_x is None else two_minus_x
+    inv = 1.0 / tmx
+    return 1.0 / x + clenshaw(t, h0), clenshaw(t, h1) - inv * (3.0 + 2.0 * inv)
+
+
+def g_parts_derivative_infinite(x):
+    """``(G0', G1')`` of the infinite series (derivatives in x)."""
+    h0, h1 = _h_coefficients()
+    d0 = np.polynomial.chebyshev.chebder(h0)
+    d1 = np.polynomial.chebyshev.chebder(h1)
+    t = x - 1.0
+    inv = 1.0 / (2.0 - x)
+    return -1.0 / x**2 + clenshaw(t, d0), clenshaw(t, d1) - inv * inv * (3.0 + 4.0 * inv)
 
 
 # --------------------------------------------------------------------------- partial sums
@@ -194,17 +215,22 @@ def _beta(i, x):
     )
 
 
-def g_partial_parts(x: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
-    """``(G0_N, G1_N)`` summed directly over ``i = 0..N`` (vectorised over points and terms)."""
+def g_partial_parts(x: np.ndarray, n_terms: int, two_minus_x=None):
+    """``(G0_N, G1_N)`` summed directly over ``i = 0..N`` (vectorised over points and terms).
+
+    The ``i = 0`` term is written with ``2 - x`` passed in (formed without cancellation by the
+    caller); the others have ``2i + 2 - x >= 2`` and need no such care.
+    """
     x = np.asarray(x, dtype=np.float64)
+    tmx = 2.0 - x if two_minus_x is None else np.asarray(two_minus_x, dtype=np.float64)
+    x, tmx = np.broadcast_arrays(x, tmx)
     flat = x.reshape(-1)
     g0 = np.zeros_like(flat)
     g1 = np.zeros_like(flat)
     total = n_terms + 1
     step = max(2, min(total, _BLOCK // max(flat.size, 1)))
-    step += step % 2  # keep blocks aligned on parity
     # Sum from the smallest terms (largest i) to the largest for a smaller rounding error.
-    starts = list(range(0, total, step))[::-1]
+    starts = list(range(1, total, step))[::-1]
     for start in starts:
         i = np.arange(start, min(start + step, total), dtype=np.float64)
         xi = flat[:, None]
@@ -213,16 +239,17 @@ def g_partial_parts(x: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray
         even = (np.arange(start, start + i.size) % 2 == 0)[None, :]
         g0 += np.where(even, a, b).sum(axis=1)
         g1 += np.where(even, b, a).sum(axis=1)
+    inv = 1.0 / tmx.reshape(-1)
+    g0 += 1.0 / flat
+    g1 -= inv * (3.0 + 2.0 * inv)
     return g0.reshape(x.shape), g1.reshape(x.shape)
 
 
-def rb_times_d_partial(one_minus_x, x, c, n_terms: int) -> np.ndarray:
+def rb_times_d_partial(one_minus_x, x, two_minus_x, c, n_terms: int) -> np.ndarray:
     """``R_b * D_N`` for the partial sum over ``i = 0..N``."""
     if n_terms == 0:
-        two_minus_x = 2.0 - x
-        # alpha_0 = 1/x and beta_0 = -(4 - x)/(2 - x)^2 ... written as eq (37) divided by (1-x).
-        return one_minus_x * (1.0 / x - c * (3.0 / two_minus_x + 2.0 / two_minus_x**2))
-    g0, g1 = g_partial_parts(x, n_terms)
+        return one_minus_x * first_term_g(x, two_minus_x, c)
+    g0, g1 = g_partial_parts(x, n_terms, two_minus_x)
     return one_minus_x * (g0 + c * g1)
 
 
@@ -308,9 +335,8 @@ def threshold_exact(n_terms: int | None):
 def critical_attraction_x(x: np.ndarray, n_terms: int | None) -> np.ndarray:
     """``-G0(x) / G1(x)``: the c at which ``x`` is a root of ``G`` (valid for 0 < x < 1)."""
     if n_terms is None:
-        q0, q1 = _q_coefficients()
-        t = x - 1.0
-        return -clenshaw(t, q0) / clenshaw(t, q1)
+        g0, g1 = g_parts_infinite(x)
+        return -g0 / g1
     if n_terms == 0:
         return (2.0 - x) ** 2 / (x * (8.0 - 3.0 * x))
     g0, g1 = g_partial_parts(x, n_terms)
@@ -319,55 +345,44 @@ def critical_attraction_x(x: np.ndarray, n_terms: int | None) -> np.ndarray:
 
 @functools.cache
 def _inverse_fit():
-    """Chebyshev fit of the root ``t(c) = x(c) - 1`` of ``Q0 + c Q1`` on ``c in [c*, 1]``.
+    """Chebyshev fit of the root ``x(c)`` of ``G0 + c G1`` on ``c in [c*, 1]``.
 
     Accurate to ~1e-9; :func:`conducting_x_infinite` polishes it with Newton steps.
     """
-    q0, q1 = _q_coefficients()
-    d0 = np.polynomial.chebyshev.chebder(q0)
-    d1 = np.polynomial.chebyshev.chebder(q1)
     c_star = threshold_value(None)
     deg = 32
     s = np.polynomial.chebyshev.chebpts1(deg + 1)
     c_nodes = 0.5 * (s * (1.0 - c_star) + (1.0 + c_star))
-    t = _bisect_t(c_nodes, q0, q1)
-    for _ in range(3):
-        t = t - _cheb(t, q0, c_nodes, q1) / _cheb(t, d0, c_nodes, d1)
-    coef = np.polynomial.chebyshev.chebfit(s, t, deg)
-    return coef[:25], c_star, d0, d1
-
-
-def _cheb(t, a0, c, a1):
-    cheb = np.polynomial.chebyshev.chebval
-    return cheb(t, a0) + c * cheb(t, a1)
-
-
-def _bisect_t(c, q0, q1, lo=-0.999, hi=-1e-15, iters=60):
-    """Vectorised bisection for the root of ``Q0 + c Q1`` in ``t`` (Q > 0 at lo, < 0 at hi)."""
-    lo = np.full_like(c, lo)
-    hi = np.full_like(c, hi)
-    for _ in range(iters):
+    lo = np.full_like(c_nodes, 1e-3)
+    hi = np.full_like(c_nodes, 1.0 - 1e-15)
+    for _ in range(60):  # vectorised bisection: G > 0 at lo, < 0 at hi
         mid = 0.5 * (lo + hi)
-        pos = _cheb(mid, q0, c, q1) > 0
+        g0, g1 = g_parts_infinite(mid)
+        pos = g0 + c_nodes * g1 > 0
         lo = np.where(pos, mid, lo)
         hi = np.where(pos, hi, mid)
-    return 0.5 * (lo + hi)
+    x = _newton(0.5 * (lo + hi), c_nodes, 2)
+    coef = np.polynomial.chebyshev.chebfit(s, x, deg)
+    return coef[:25], c_star
+
+
+def _newton(x, c, steps):
+    for _ in range(steps):
+        g0, g1 = g_parts_infinite(x)
+        d0, d1 = g_parts_derivative_infinite(x)
+        x = x - (g0 + c * g1) / (d0 + c * d1)
+    return x
 
 
 def conducting_x_infinite(c: np.ndarray) -> np.ndarray:
     """Root ``x in (0, 1)`` of the infinite series for ``c* < c <= 1`` (NaN elsewhere)."""
-    coef, c_star, d0, d1 = _inverse_fit()
-    q0, q1 = _q_coefficients()
+    coef, c_star = _inverse_fit()
     c = np.asarray(c, dtype=np.float64)
     ok = c > c_star
     cc = np.where(ok, c, 1.0)
     s = (2.0 * cc - (1.0 + c_star)) / (1.0 - c_star)
-    t = clenshaw(s, coef)
-    for _ in range(2):
-        f = clenshaw(t, q0) + cc * clenshaw(t, q1)
-        df = clenshaw(t, d0) + cc * clenshaw(t, d1)
-        t = t - f / df
-    return np.where(ok, 1.0 + t, np.nan)
+    x = _newton(clenshaw(s, coef), cc, 2)
+    return np.where(ok, x, np.nan)
 
 
 def conducting_x_first_term(c: np.ndarray) -> np.ndarray:

@@ -14,11 +14,11 @@ import numpy as np
 
 __all__ = [
     "as_float_array",
-    "check_open_interval",
     "check_closed_interval",
+    "check_open_interval",
+    "check_orbital_radius",
     "check_positive",
     "check_terms",
-    "check_orbital_radius",
     "scalar_or_array",
 ]
 
@@ -101,7 +101,7 @@ def check_orbital_radius(r, R_b, r_name: str = "r"):
         r_name,
         0.0,
         2.0 * R_b,
-        f"in the open interval (0, 2*R_b) (the adjacent nucleus sits at 2*R_b)",
+        "in the open interval (0, 2*R_b) (the adjacent nucleus sits at 2*R_b)",
     )
     return r, R_b
 

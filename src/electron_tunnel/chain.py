@@ -27,14 +27,14 @@ from ._validation import (
 )
 
 __all__ = [
-    "force",
-    "resisting_distance",
-    "potential_energy_difference",
-    "kinetic_energy_difference",
-    "lifting_energy",
     "conducting_radius",
     "critical_attraction",
+    "force",
     "insulating_threshold",
+    "kinetic_energy_difference",
+    "lifting_energy",
+    "potential_energy_difference",
+    "resisting_distance",
     "series_remainder",
     "series_remainder_leading",
 ]
@@ -122,14 +122,21 @@ def resisting_distance(r, R_b, c, terms=None):
 
     Notes
     -----
-    The infinite series is ``D = (1 - x) [Q0(x) + c Q1(x)] / (x (2 - x)^2 R_b)`` with
-    ``x = r/R_b``; ``Q0``, ``Q1`` are analytic and known in closed form through the digamma
-    and trigamma functions (``docs/derivations.md``). They are evaluated from a Chebyshev
-    expansion computed once, at first use, from the closed form with 40-digit mpmath. Relative
-    error against an independent mpmath summation: below 1e-14 times
-    ``(|D0| + c |D1|) / |D|`` (the condition number of the sum ``D0 + c D1``), i.e. below 1e-14
-    except right at the conducting radius, where ``D`` itself passes through zero. The factor
-    ``(1 - x)`` is formed as ``(R_b - r)/R_b``, so accuracy holds near ``r = R_b`` as well.
+    The infinite series is
+    ``D = (1 - x) [1/x - c (3/(2-x) + 2/(2-x)^2) + H0(x) + c H1(x)] / R_b`` with ``x = r/R_b``:
+    the first term carries every singularity, and ``H0``, ``H1`` are analytic on ``[0, 2]`` and
+    known in closed form through the digamma and trigamma functions (``docs/derivations.md``).
+    ``H0``, ``H1`` are evaluated from Chebyshev expansions computed once, at first use, from the
+    closed form with 40-digit mpmath. The factors ``1 - x`` and ``2 - x`` are formed as
+    ``(R_b - r)/R_b`` and ``(2R_b - r)/R_b``, without cancellation.
+
+    Accuracy against an independent mpmath summation (``tests/test_chain.py``): absolute error
+    below ``1e-15 |1 - x| S / R_b`` with ``S = 1/x + 1 + c (3/(2-x) + 2/(2-x)^2 + 1)`` the size
+    of the summed parts, i.e. relative error below ``1e-15 kappa`` with
+    ``kappa = S / |D/(1-x)|``. That is below 1e-13 everywhere except in narrow windows
+    around the zeros of ``D`` other than ``r = R_b`` (the conducting radius and, for small
+    ``c``, a zero beyond the border), where ``D`` passes through zero and no fixed relative
+    accuracy is possible in floating point.
 
     Finite ``terms`` are summed directly (vectorised over points and terms), in the algebraically
     identical factored form ``D_u(i) + D_k(i) = (1 - x) w_i / R_b`` that keeps the exact zero at
@@ -150,7 +157,7 @@ def resisting_distance(r, R_b, c, terms=None):
     if n is None:
         out = _series.rb_times_d_infinite(omx, x, tmx, ca)
     else:
-        out = _series.rb_times_d_partial(omx, x, ca, n)
+        out = _series.rb_times_d_partial(omx, x, tmx, ca, n)
     return scalar_or_array(out / Ra, r, R_b, c)
 
 

@@ -12,10 +12,10 @@ from ._constants import ELEMENTARY_CHARGE, PLANCK_H, STEFAN_BOLTZMANN
 from ._validation import as_float_array, scalar_or_array
 
 __all__ = [
-    "lorentz_force",
     "blackbody_exitance",
     "critical_current_density",
     "flux_quantum",
+    "lorentz_force",
 ]
 
 

@@ -13,15 +13,15 @@ from ._constants import COULOMB_K, ELEMENTARY_CHARGE
 from ._validation import as_float_array, check_positive, scalar_or_array
 
 __all__ = [
-    "total_energy",
-    "lifting_potential",
     "applied_voltage",
     "current",
-    "resistance",
-    "resistivity_from_resistance",
     "drift_speed",
+    "lifting_potential",
     "microscopic_resistivity",
+    "resistance",
     "resistivity",
+    "resistivity_from_resistance",
+    "total_energy",
 ]
 
 

@@ -25,16 +25,16 @@ from ._validation import (
 )
 
 __all__ = [
+    "BORDER_RATIO",
+    "CONDUCTING_RATIO",
+    "conducting_radius",
     "coulomb_force",
     "force",
-    "potential_energy_difference",
     "kinetic_energy",
     "kinetic_energy_difference",
     "lifting_energy",
+    "potential_energy_difference",
     "zero_lifting_border",
-    "conducting_radius",
-    "BORDER_RATIO",
-    "CONDUCTING_RATIO",
 ]
 
 #: R_b / r where the lifting energy vanishes, eq (9): (3 + sqrt 5) / 2 = 2.618...

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["LENGTH_UNITS", "parse_length", "format_length"]
+__all__ = ["LENGTH_UNITS", "format_length", "parse_length"]
 
 #: Accepted length units and their size in metres.
 LENGTH_UNITS: dict[str, float] = {
