@@ -67,6 +67,6 @@ def force_infinite(x, c, dps=DPS):
         return +mp.nsum(lambda k: t(2 * int(k)) + t(2 * int(k) + 1), [0, mp.inf])
 
 
-def root_in_unit(f, lo=mp.mpf("0.05"), hi=mp.mpf(1) - mp.mpf("1e-12")):
+def root_in_unit(f, lo="0.05", hi="0.999999999999"):
     """Root of f in the bracket (lo, hi) by mpmath's Illinois (regula falsi) solver."""
-    return mp.findroot(f, (lo, hi), solver="illinois")
+    return mp.findroot(f, (mp.mpf(lo), mp.mpf(hi)), solver="illinois")

@@ -242,10 +242,14 @@ def test_force_infinite_and_partial(x, c):
     assert got == pytest.approx(ref, rel=1e-12, abs=1e-14 * k)
     # eq (15): one neighbour
     f15 = -k * (1 / x**2 - c / (2 - x) ** 2)
-    assert float(chain.force(x * R_b, R_b, c, terms=0)) == pytest.approx(f15, rel=1e-13, abs=1e-15 * k)
+    assert float(chain.force(x * R_b, R_b, c, terms=0)) == pytest.approx(
+        f15, rel=1e-13, abs=1e-15 * k
+    )
     # eq (16): two more molecules
     f16 = -k * (1 / x**2 - c / (2 - x) ** 2 + c / (2 + x) ** 2 - 1 / (4 - x) ** 2)
-    assert float(chain.force(x * R_b, R_b, c, terms=1)) == pytest.approx(f16, rel=1e-13, abs=1e-15 * k)
+    assert float(chain.force(x * R_b, R_b, c, terms=1)) == pytest.approx(
+        f16, rel=1e-13, abs=1e-15 * k
+    )
 
 
 def test_lifting_energy_is_k_u_e2_d_over_2():
@@ -346,7 +350,11 @@ def test_conducting_radius_is_a_root(c, R_b):
     x = R_c / R_b
     h = 1e-7
     # D changes sign across R_c and |D(R_c)| is a rounding-level residual
-    assert et.resisting_distance(R_c * (1 - h), R_b, c) > 0 > et.resisting_distance(R_c * (1 + h), R_b, c)
+    assert (
+        et.resisting_distance(R_c * (1 - h), R_b, c)
+        > 0
+        > et.resisting_distance(R_c * (1 + h), R_b, c)
+    )
     d0 = abs(float(et.resisting_distance(R_c, R_b, 0.0)))
     assert abs(float(et.resisting_distance(R_c, R_b, c))) <= 1e-13 * (d0 + 1 / (x * R_b))
 

@@ -6,7 +6,8 @@ returns dimensionless numbers; :mod:`electron_tunnel.chain` adds units and check
 Notation (derived in ``docs/derivations.md``):
 
 * the i-th term of eq (24) is ``D_u(i) + D_k(i) = (1 - x) * w_i(x, c) / R_b`` with
-  ``w_i = alpha_i(x) + c * beta_i(x)`` for even ``i`` and ``c * alpha_i(x) + beta_i(x)`` for odd ``i``,
+  ``w_i = alpha_i(x) + c * beta_i(x)`` for even ``i`` and ``c * alpha_i(x) + beta_i(x)``
+  for odd ``i``,
   where ``alpha_i = (12 i^2 + 4 i x + 4 i + x) / ((2i+1)^2 (2i+x)^2)`` and
   ``beta_i = (3x - 8 - 20 i + 4 i x - 12 i^2) / ((2i+1)^2 (2i+2-x)^2)``;
 * ``G_N(x, c) = sum_{i<=N} w_i = G0_N(x) + c * G1_N(x)``, so ``R_b * D_N = (1 - x) * G_N``;
@@ -68,7 +69,8 @@ def closed_form_parts(x: np.ndarray, c: np.ndarray):
 
     Used for the separate potential and kinetic parts (eqs 18 and 21) of the infinite chain.
     Absolute accuracy ~1e-15 times the size of the individual digamma values; the sum
-    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (use :func:`rb_times_d_infinite` there).
+    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (:func:`rb_times_d_infinite`
+    does not).
     """
     from scipy.special import digamma as psi
     from scipy.special import polygamma
@@ -268,7 +270,11 @@ def du_dk_partial(x: np.ndarray, c: np.ndarray, n_terms: int):
         a = np.where(odd, cf, 1.0)  # c^(i % 2)
         b = np.where(odd, 1.0, cf)  # c^((i+1) % 2)
         du = 2 * a / (2 * i + xf) + 2 * b / (2 * (i + 1) - xf) - (2 * a + 2 * b) / (2 * i + 1)
-        dk = xf * b / (2 * (i + 1) - xf) ** 2 - (b - a) / (2 * i + 1) ** 2 - xf * a / (2 * i + xf) ** 2
+        dk = (
+            xf * b / (2 * (i + 1) - xf) ** 2
+            - (b - a) / (2 * i + 1) ** 2
+            - xf * a / (2 * i + xf) ** 2
+        )
         su += du.sum(axis=1)
         sk += dk.sum(axis=1)
     return su.reshape(shape), sk.reshape(shape)

@@ -68,7 +68,11 @@ def _coefficient(text):
 
 
 def _terms_label(terms):
-    return "infinite series" if terms is None else ("first term (eq 37)" if terms == 0 else f"i = 0..{terms}")
+    return (
+        "infinite series"
+        if terms is None
+        else ("first term (eq 37)" if terms == 0 else f"i = 0..{terms}")
+    )
 
 
 def _num(value):
@@ -129,7 +133,10 @@ def _cmd_state(args, out):
             ("R_b", format_length(args.rb)),
             ("c", f"{args.c:g}"),
             ("tunnel threshold c*", f"{c_star:.6f}"),
-            ("conducting radius R_c", format_length(_num(R_c)) if not math.isnan(R_c) else "none (no tunnel)"),
+            (
+                "conducting radius R_c",
+                format_length(_num(R_c)) if not math.isnan(R_c) else "none (no tunnel)",
+            ),
             ("critical c for R_v", f"{c_crit:.6f}"),
             ("resisting distance D", f"{D:.6e} 1/m"),
             ("lifting energy E_c", f"{E / e:.6g} eV (u = 1)"),
@@ -166,7 +173,9 @@ def _cmd_radius(args, out):
     rows = []
     for c in args.c:
         R_c = _num(chain.conducting_radius(args.rb, c, args.terms))
-        rows.append({"c": c, "conducting_radius_m": R_c, "ratio": None if R_c is None else R_c / args.rb})
+        rows.append(
+            {"c": c, "conducting_radius_m": R_c, "ratio": None if R_c is None else R_c / args.rb}
+        )
     if args.json:
         json.dump({"R_b_m": args.rb, "terms": args.terms, "rows": rows}, out, indent=2)
         out.write("\n")
@@ -175,8 +184,11 @@ def _cmd_radius(args, out):
     _print_grid(
         ["c", "R_c", "R_c/R_b"],
         [
-            [f"{r['c']:g}", format_length(r["conducting_radius_m"]) if r["ratio"] else "no tunnel",
-             _fmt(r["ratio"], ".6f")]
+            [
+                f"{r['c']:g}",
+                format_length(r["conducting_radius_m"]) if r["ratio"] else "no tunnel",
+                _fmt(r["ratio"], ".6f"),
+            ]
             for r in rows
         ],
         out,
@@ -192,7 +204,9 @@ def _cmd_distance(args, out):
         E = float(chain.lifting_energy(args.r, args.rb, c, terms=args.terms))
         rows.append({"c": c, "resisting_distance_per_m": D, "lifting_energy_eV": E / e})
     if args.json:
-        json.dump({"r_m": args.r, "R_b_m": args.rb, "terms": args.terms, "rows": rows}, out, indent=2)
+        json.dump(
+            {"r_m": args.r, "R_b_m": args.rb, "terms": args.terms, "rows": rows}, out, indent=2
+        )
         out.write("\n")
         return
     out.write(
@@ -201,8 +215,10 @@ def _cmd_distance(args, out):
     )
     _print_grid(
         ["c", "D [1/m]", "E_c [eV]"],
-        [[f"{r['c']:g}", f"{r['resisting_distance_per_m']:.6e}", f"{r['lifting_energy_eV']:.6g}"]
-         for r in rows],
+        [
+            [f"{r['c']:g}", f"{r['resisting_distance_per_m']:.6e}", f"{r['lifting_energy_eV']:.6g}"]
+            for r in rows
+        ],
         out,
     )
 
@@ -252,7 +268,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("radius", parents=[common, series], help="conducting radius R_c (eq 38)")
     p.add_argument("--rb", type=_length("--rb"), required=True, help="border radius R_b")
-    p.add_argument("--c", type=_coefficient, nargs="+", required=True, help="attraction coefficient(s)")
+    p.add_argument(
+        "--c", type=_coefficient, nargs="+", required=True, help="attraction coefficient(s)"
+    )
     p.set_defaults(func=_cmd_radius)
 
     p = sub.add_parser(
@@ -260,7 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--r", type=_length("--r"), required=True, help="orbital radius r")
     p.add_argument("--rb", type=_length("--rb"), required=True, help="border radius R_b")
-    p.add_argument("--c", type=_coefficient, nargs="+", required=True, help="attraction coefficient(s)")
+    p.add_argument(
+        "--c", type=_coefficient, nargs="+", required=True, help="attraction coefficient(s)"
+    )
     p.set_defaults(func=_cmd_distance)
     return parser
 

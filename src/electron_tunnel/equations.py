@@ -31,7 +31,10 @@ EQUATIONS: dict[int, tuple[str, str | None]] = {
     17: ("force from the whole chain", "chain.force"),
     18: ("potential-energy difference along the chain", "chain.potential_energy_difference"),
     19: ("D_u(i), potential part of each term", "chain.potential_energy_difference"),
-    20: ("kinetic energy at orbital r in the chain (E_k of eq 21 is its difference)", "chain.kinetic_energy_difference"),
+    20: (
+        "kinetic energy at orbital r in the chain (E_k of eq 21 is its difference)",
+        "chain.kinetic_energy_difference",
+    ),
     21: ("kinetic-energy difference along the chain", "chain.kinetic_energy_difference"),
     22: ("D_k(i), kinetic part of each term", "chain.kinetic_energy_difference"),
     23: ("lifting energy E_c of the chain", "chain.lifting_energy"),

@@ -281,4 +281,3 @@ def conducting_radius(R_b):
     """
     Ra = check_positive(R_b, "R_b")
     return scalar_or_array(CONDUCTING_RATIO * Ra, R_b)
-
