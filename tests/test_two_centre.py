@@ -70,7 +70,9 @@ def test_border_and_conducting_ratios():
     assert two_centre.lifting_energy(0.5 * (R_c + R_b), R_b) < 0
     # eq (9): at R_b = 2.618 r the lifting energy of the orbit r vanishes
     r = 1e-10
-    assert abs(two_centre.lifting_energy(r, two_centre.zero_lifting_border(r))) < 1e-14 * K * e**2 / r
+    assert (
+        abs(two_centre.lifting_energy(r, two_centre.zero_lifting_border(r))) < 1e-14 * K * e**2 / r
+    )
 
 
 def test_force_signs_and_eq1():

@@ -29,9 +29,9 @@ import numpy as np
 
 # Chebyshev interpolation of Q0, Q1 on t = x - 1 in [-1, 1]: number of nodes used for the
 # exact (mpmath) interpolation, and the relative size below which coefficients are dropped.
-_N_NODES = 48
+_N_NODES = 36
 _DROP_BELOW = 1e-19
-_MP_DPS = 40
+_MP_DPS = 32
 
 # Largest number of (point, term) pairs evaluated in one NumPy block for partial sums.
 _BLOCK = 1 << 20
@@ -100,7 +100,18 @@ def force_sum_infinite(x: np.ndarray, c: np.ndarray) -> np.ndarray:
 # --------------------------------------------------------------------------- Chebyshev machinery
 @functools.cache
 def _h_coefficients() -> tuple[np.ndarray, np.ndarray]:
-    """Chebyshev coefficients of H0 and H1 in t = x - 1, computed once per process."""
+    """Chebyshev coefficients of H0 and H1 in t = x - 1.
+
+    Read from ``_chebyshev_data.py``, which ``tools/generate_coefficients.py`` writes from
+    :func:`compute_h_coefficients`; a test recomputes them and requires equality.
+    """
+    from . import _chebyshev_data
+
+    return np.array(_chebyshev_data.H0), np.array(_chebyshev_data.H1)
+
+
+def compute_h_coefficients() -> tuple[np.ndarray, np.ndarray]:
+    """Compute the Chebyshev coefficients of H0 and H1 from the closed form (mpmath, ~0.3 s)."""
     import mpmath as mp
 
     n = _N_NODES

@@ -1,0 +1,130 @@
+"""Benchmark of the core model: points per second at 10^6 points, and ratios to numpy.log.
+
+Run:  python benchmarks/bench_core.py [--points N] [--repeat R] [--json FILE]
+
+Timings are the best of ``R`` repeats (the machines here are shared and noisy); ratios are
+measured in the same run, so they are more stable than absolute figures. Targets from the
+issue: infinite series <= 100 x numpy.log; >= 1e6 conducting radii per second on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+
+# one core: keep BLAS/OpenMP pools from using the second one
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+
+import electron_tunnel as et  # noqa: E402
+from electron_tunnel import _series  # noqa: E402
+
+
+def best_of(fn, repeat):
+    fn()  # warm-up (and first-use initialisation)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=int, default=10**6)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--json", help="also write the results to this JSON file")
+    args = parser.parse_args(argv)
+    n = args.points
+    rng = np.random.default_rng(0)
+    R_b = 1.55e-10
+    r = rng.uniform(0.001, 1.999, n) * R_b
+    x = r / R_b
+    c_arr = rng.uniform(0.0, 1.0, n)
+    c_tunnel = rng.uniform(0.14, 1.0, n)
+
+    t0 = time.perf_counter()
+    _series._h_coefficients.cache_clear()
+    _series._inverse_fit.cache_clear()
+    et.resisting_distance(1e-10, R_b, 0.5)
+    et.conducting_radius(R_b, 0.5)
+    init = time.perf_counter() - t0
+
+    def closed_form_scipy():
+        su, sk = _series.closed_form_parts(x, 0.3)
+        return (su + sk) / R_b
+
+    cases = {
+        "numpy.log (reference)": lambda: np.log(x),
+        "D, infinite series, scalar c": lambda: et.resisting_distance(r, R_b, 0.3),
+        "D, infinite series, array c": lambda: et.resisting_distance(r, R_b, c_arr),
+        "D, straightforward SciPy digamma/trigamma closed form": closed_form_scipy,
+        "D, first term (eq 37)": lambda: et.resisting_distance(r, R_b, 0.3, terms=0),
+        "R_c, infinite series (Chebyshev inverse + Newton)": lambda: et.conducting_radius(
+            R_b, c_tunnel
+        ),
+        "R_c, first term (closed form)": lambda: et.conducting_radius(R_b, c_tunnel, terms=0),
+        "critical attraction, infinite series": lambda: et.critical_attraction(r, R_b),
+        "classify, infinite series": lambda: et.classify(r, R_b, c_arr),
+    }
+    results = {}
+    for name, fn in cases.items():
+        results[name] = best_of(fn, args.repeat)
+    small = {
+        "R_c, i = 0..10 (vectorised Chandrupatla)": (
+            10**4,
+            lambda: et.conducting_radius(R_b, c_tunnel[: 10**4], terms=10),
+        ),
+        "D, i = 0..100 (direct summation)": (
+            10**5,
+            lambda: et.resisting_distance(r[: 10**5], R_b, 0.3, 100),
+        ),
+    }
+    small_results = {name: (m, best_of(fn, 3)) for name, (m, fn) in small.items()}
+
+    log_t = results["numpy.log (reference)"]
+    print(f"electron-tunnel {et.__version__}, numpy {np.__version__}, {platform.python_version()}")
+    print(f"{n:,} points, best of {args.repeat}; first-use initialisation {init * 1e3:.0f} ms\n")
+    print(f"{'case':<58} {'points/s':>12} {'x numpy.log':>12}")
+    rows = []
+    for name, t in results.items():
+        rate = n / t
+        print(f"{name:<58} {rate:>12.3e} {t / log_t:>12.1f}")
+        rows.append(
+            {"case": name, "points": n, "seconds": t, "points_per_s": rate, "ratio_log": t / log_t}
+        )
+    for name, (m, t) in small_results.items():
+        per_point = t / m
+        print(f"{name:<58} {m / t:>12.3e} {per_point / (log_t / n):>12.1f}")
+        rows.append(
+            {
+                "case": name,
+                "points": m,
+                "seconds": t,
+                "points_per_s": m / t,
+                "ratio_log": per_point / (log_t / n),
+            }
+        )
+    ratio = results["D, infinite series, scalar c"] / log_t
+    rc_rate = n / results["R_c, infinite series (Chebyshev inverse + Newton)"]
+    print()
+    print(
+        f"target: infinite series <= 100 x numpy.log: {ratio:.1f} x -> {'met' if ratio <= 100 else 'MISSED'}"
+    )
+    print(
+        f"target: >= 1e6 conducting radii per second: {rc_rate:.2e} -> {'met' if rc_rate >= 1e6 else 'MISSED'}"
+    )
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump({"points": n, "init_seconds": init, "rows": rows}, fh, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
