@@ -19,10 +19,10 @@ import time
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-import electron_tunnel as et  # noqa: E402
-from electron_tunnel import _series  # noqa: E402
+import electron_tunnel as et
+from electron_tunnel import _series
 
 
 def best_of(fn, repeat):
@@ -115,10 +115,12 @@ def main(argv=None):
     rc_rate = n / results["R_c, infinite series (Chebyshev inverse + Newton)"]
     print()
     print(
-        f"target: infinite series <= 100 x numpy.log: {ratio:.1f} x -> {'met' if ratio <= 100 else 'MISSED'}"
+        f"target: infinite series <= 100 x numpy.log: {ratio:.1f} x -> "
+        f"{'met' if ratio <= 100 else 'MISSED'}"
     )
     print(
-        f"target: >= 1e6 conducting radii per second: {rc_rate:.2e} -> {'met' if rc_rate >= 1e6 else 'MISSED'}"
+        f"target: >= 1e6 conducting radii per second: {rc_rate:.2e} -> "
+        f"{'met' if rc_rate >= 1e6 else 'MISSED'}"
     )
     if args.json:
         with open(args.json, "w") as fh:
