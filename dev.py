@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""One entry point for people and CI; needs only python3.
+
+    python3 dev.py run     # set up .venv if needed, then run the main job
+    python3 dev.py test    # set up .venv with test tools, then lint and run every test
+    python3 dev.py bench   # set up .venv, then run the benchmark
+
+Set-up is idempotent: the virtual environment is (re)built only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+
+
+def sh(*cmd: object) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    result = subprocess.run([str(c) for c in cmd], cwd=ROOT)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def ensure_env(extras: str = "test") -> None:
+    """Create .venv and install the package (editable) with ``extras`` if not already done."""
+    stamp = VENV / f".installed-{extras or 'base'}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        print(f"+ creating virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    target = f".[{extras}]" if extras else "."
+    sh(PY, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-e", target)
+    stamp.write_text(digest)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"run", "test", "bench"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "run":
+        ensure_env("test")
+        sh(BIN / "etunnel", "threshold", *rest)
+        sh(BIN / "etunnel", "radius", "--rb", "1000pm", "--c", "1", "0.5", "0.333333")
+        sh(BIN / "etunnel", "state", "--rv", "149pm", "--rb", "155pm", "--c", "0.3")
+    elif command == "test":
+        ensure_env("test")
+        sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")
+        sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tools", "dev.py")
+        sh(PY, "-m", "pytest", *rest)
+    else:
+        ensure_env("test")
+        sh(PY, "benchmarks/bench_core.py", *rest)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
