@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for people and CI; needs only python3.
 
-    python3 dev.py run     # set up .venv if needed, then run the main job
+    python3 dev.py run     # set up .venv if needed, then run the main job (etunnel reproduce)
     python3 dev.py test    # set up .venv with test tools, then lint and run every test
     python3 dev.py bench   # set up .venv, then run the benchmark
 
@@ -51,9 +51,7 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "run":
         ensure_env("test")
-        sh(BIN / "etunnel", "threshold", *rest)
-        sh(BIN / "etunnel", "radius", "--rb", "1000pm", "--c", "1", "0.5", "0.333333")
-        sh(BIN / "etunnel", "state", "--rv", "149pm", "--rb", "155pm", "--c", "0.3")
+        sh(BIN / "etunnel", "reproduce", *rest)
     elif command == "test":
         ensure_env("test")
         sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")

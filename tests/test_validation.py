@@ -5,8 +5,6 @@ say how many entries are bad and show the first one with its index. Valid bounda
 (c = 0 and 1, terms = 0 and None, T = 0, ...) must *not* raise, and a NaN conducting radius
 below the insulating threshold is an answer, not an error.
 
-Cases that the package currently gets wrong are kept as strict ``xfail`` parameters with the
-reason spelled out, so that they turn into failures (XPASS) as soon as the code is fixed.
 """
 
 from __future__ import annotations
@@ -208,18 +206,6 @@ BAD_VALUES = {
 }
 
 
-def _not_rejected(reason):
-    """Known bug: the bad value is accepted (pytest.raises fails with DID NOT RAISE)."""
-    return pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason=reason)
-
-
-def _wrong_message(reason):
-    """Known bug: the ValueError is raised but its message misses what this file requires."""
-    return pytest.mark.xfail(strict=True, raises=AssertionError, reason=reason)
-
-
-_STRING_TERMS = "BUG: check_terms accepts strings/bytes that float() can parse (e.g. '3' -> 3)"
-_NUMPY_BOOL = "BUG: check_terms accepts numpy booleans (np.True_ -> 1, np.False_ -> 0)"
 TERMS_BAD = [
     pytest.param(-1, id="-1"),
     pytest.param(-10, id="-10"),
@@ -235,11 +221,11 @@ TERMS_BAD = [
     pytest.param([1], id="[1]"),
     pytest.param("x", id="'x'"),
     pytest.param("1.5", id="'1.5'"),
-    pytest.param("3", id="'3'", marks=_not_rejected(_STRING_TERMS)),
-    pytest.param(b"3", id="b'3'", marks=_not_rejected(_STRING_TERMS)),
-    pytest.param("1e1", id="'1e1'", marks=_not_rejected(_STRING_TERMS)),
-    pytest.param(np.True_, id="np.True_", marks=_not_rejected(_NUMPY_BOOL)),
-    pytest.param(np.False_, id="np.False_", marks=_not_rejected(_NUMPY_BOOL)),
+    pytest.param("3", id="'3'"),
+    pytest.param(b"3", id="b'3'"),
+    pytest.param("1e1", id="'1e1'"),
+    pytest.param(np.True_, id="np.True_"),
+    pytest.param(np.False_, id="np.False_"),
 ]
 
 # Values that are not real numbers at all, for every numeric parameter.
@@ -302,13 +288,6 @@ def test_bad_terms_rejected(fid, bad):
         call(fid, terms=bad)
 
 
-_REMAINDER_MSG = (
-    "BUG: series_remainder* reject a bad `terms` through check_terms, whose message says "
-    "'None (infinite series) or an integer >= 0', but None (and, for the leading form, 0) is "
-    "not valid there"
-)
-
-
 @pytest.mark.parametrize(
     ("fid", "bad", "valid"),
     [
@@ -317,13 +296,11 @@ _REMAINDER_MSG = (
             "chain.series_remainder",
             -1,
             r"an integer >= 0",
-            marks=_wrong_message(_REMAINDER_MSG),
         ),
         pytest.param(
             "chain.series_remainder",
             1.5,
             r"an integer >= 0",
-            marks=_wrong_message(_REMAINDER_MSG),
         ),
         ("chain.series_remainder_leading", None, r"an integer >= 1"),
         ("chain.series_remainder_leading", 0, r"an integer >= 1"),
@@ -331,13 +308,11 @@ _REMAINDER_MSG = (
             "chain.series_remainder_leading",
             -1,
             r"an integer >= 1",
-            marks=_wrong_message(_REMAINDER_MSG),
         ),
         pytest.param(
             "chain.series_remainder_leading",
             2.5,
             r"an integer >= 1",
-            marks=_wrong_message(_REMAINDER_MSG),
         ),
     ],
 )
@@ -364,38 +339,9 @@ ARRAY_BAD = {
     "temperature": (300.0, -1.0, NAN),
 }
 
-_NO_INDEX = "BUG: array error message lacks the first bad entry and/or its index"
-_NO_COUNT = "BUG: array error message lacks the count of bad entries"
-ARRAY_MESSAGE_GAPS = {
-    # resistivity._finite: count but neither the first bad value nor its index
-    ("resistivity.total_energy", "E_v"): _NO_INDEX,
-    ("resistivity.total_energy", "E_c"): _NO_INDEX,
-    ("resistivity.lifting_potential", "E_c"): _NO_INDEX,
-    ("resistivity.applied_voltage", "v"): _NO_INDEX,
-    ("resistivity.resistance", "E_c"): _NO_INDEX,
-    ("resistivity.resistivity_from_resistance", "R"): _NO_INDEX,
-    ("resistivity.resistivity", "D"): _NO_INDEX,
-    # resistivity.current: "n must be >= 0" with no count
-    ("resistivity.current", "n"): _NO_COUNT,
-    # phenomenology._finite and two_centre.coulomb_force: "<name> must be finite", no count
-    ("phenomenology.lorentz_force", "q"): _NO_COUNT,
-    ("phenomenology.lorentz_force", "E"): _NO_COUNT,
-    ("phenomenology.lorentz_force", "v"): _NO_COUNT,
-    ("phenomenology.lorentz_force", "B"): _NO_COUNT,
-    ("phenomenology.critical_current_density", "C"): _NO_COUNT,
-    ("two_centre.coulomb_force", "q1"): _NO_COUNT,
-    ("two_centre.coulomb_force", "q2"): _NO_COUNT,
-    # phenomenology._temperature: count and first value, but no index
-    ("phenomenology.blackbody_exitance", "T"): _NO_INDEX,
-    ("phenomenology.critical_current_density", "T"): _NO_INDEX,
-}
-
 
 def _array_case(fid, name, kind):
-    marks = ()
-    if (fid, name) in ARRAY_MESSAGE_GAPS:
-        marks = _wrong_message(ARRAY_MESSAGE_GAPS[(fid, name)])
-    return pytest.param(fid, name, kind, id=f"{fid}-{name}", marks=marks)
+    return pytest.param(fid, name, kind, id=f"{fid}-{name}")
 
 
 ARRAY_CASES = [

@@ -64,7 +64,7 @@ def closed_form_mp(x, c, dps: int = _MP_DPS):
         return su0 + c * su1, sk0 + c * sk1
 
 
-def closed_form_parts(x: np.ndarray, c: np.ndarray):
+def closed_form_parts(x: np.ndarray, c: np.ndarray, two_minus_x=None):
     """Vectorised ``(sum_u, sum_k)`` of the infinite series with SciPy's digamma/trigamma.
 
     Used for the separate potential and kinetic parts (eqs 18 and 21) of the infinite chain.
@@ -79,21 +79,27 @@ def closed_form_parts(x: np.ndarray, c: np.ndarray):
         return polygamma(1, z)
 
     t = x / 4.0
+    h = (2.0 - x if two_minus_x is None else two_minus_x) / 4.0  # 1/2 - t without cancellation
     q, tq = 0.25, 0.75
     su0 = (psi(q) - psi(t)) / 2 + (psi(tq) - psi(1 - t)) / 2
-    su1 = (psi(q) - psi(0.5 - t)) / 2 + (psi(tq) - psi(0.5 + t)) / 2
+    su1 = (psi(q) - psi(h)) / 2 + (psi(tq) - psi(0.5 + t)) / 2
     sk0 = (tri(q) - x * tri(t) + x * tri(1 - t) - tri(tq)) / 16
-    sk1 = (x * tri(0.5 - t) - tri(q) + tri(tq) - x * tri(0.5 + t)) / 16
+    sk1 = (x * tri(h) - tri(q) + tri(tq) - x * tri(0.5 + t)) / 16
     return su0 + c * su1, sk0 + c * sk1
 
 
-def force_sum_infinite(x: np.ndarray, c: np.ndarray) -> np.ndarray:
-    """Bracket of eq (17) summed to infinity: ``sum_i [a_i/(2i+x)^2 - b_i/(2i+2-x)^2]``."""
+def force_sum_infinite(x: np.ndarray, two_minus_x: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Bracket of eq (17) summed to infinity: ``sum_i [a_i/(2i+x)^2 - b_i/(2i+2-x)^2]``.
+
+    ``(2 - x)`` is passed in (formed without cancellation) for the argument ``(2 - x)/4``.
+    """
     from scipy.special import polygamma
 
     t = x / 4.0
     return (
-        polygamma(1, t) - polygamma(1, 1 - t) + c * (polygamma(1, 0.5 + t) - polygamma(1, 0.5 - t))
+        polygamma(1, t)
+        - polygamma(1, 1 - t)
+        + c * (polygamma(1, 0.5 + t) - polygamma(1, two_minus_x / 4.0))
     ) / 16.0
 
 
@@ -266,11 +272,17 @@ def rb_times_d_partial(one_minus_x, x, two_minus_x, c, n_terms: int) -> np.ndarr
     return one_minus_x * (g0 + c * g1)
 
 
-def du_dk_partial(x: np.ndarray, c: np.ndarray, n_terms: int):
-    """Partial sums of D_u(i) (eq 19) and D_k(i) (eq 22) written literally, times R_b."""
-    x, c = np.broadcast_arrays(np.asarray(x, float), np.asarray(c, float))
+def du_dk_partial(x: np.ndarray, c: np.ndarray, n_terms: int, two_minus_x=None):
+    """Partial sums of D_u(i) (eq 19) and D_k(i) (eq 22) written literally, times R_b.
+
+    ``2 - x`` of the ``i = 0`` term may be passed in, formed without cancellation.
+    """
+    x = np.asarray(x, float)
+    tmx = 2.0 - x if two_minus_x is None else np.asarray(two_minus_x, float)
+    x, tmx, c = np.broadcast_arrays(x, tmx, np.asarray(c, float))
     shape = x.shape
     xf, cf = x.reshape(-1)[:, None], c.reshape(-1)[:, None]
+    tf = tmx.reshape(-1)
     su = np.zeros(xf.shape[0])
     sk = np.zeros(xf.shape[0])
     total = n_terms + 1
@@ -280,31 +292,33 @@ def du_dk_partial(x: np.ndarray, c: np.ndarray, n_terms: int):
         odd = (np.arange(start, start + i.shape[1]) % 2 == 1)[None, :]
         a = np.where(odd, cf, 1.0)  # c^(i % 2)
         b = np.where(odd, 1.0, cf)  # c^((i+1) % 2)
-        du = 2 * a / (2 * i + xf) + 2 * b / (2 * (i + 1) - xf) - (2 * a + 2 * b) / (2 * i + 1)
-        dk = (
-            xf * b / (2 * (i + 1) - xf) ** 2
-            - (b - a) / (2 * i + 1) ** 2
-            - xf * a / (2 * i + xf) ** 2
-        )
+        m = 2 * (i + 1) - xf  # 2(i+1) R_b - r, in units of R_b
+        if start == 0:
+            m[:, 0] = tf
+        du = 2 * a / (2 * i + xf) + 2 * b / m - (2 * a + 2 * b) / (2 * i + 1)
+        dk = xf * b / m**2 - (b - a) / (2 * i + 1) ** 2 - xf * a / (2 * i + xf) ** 2
         su += du.sum(axis=1)
         sk += dk.sum(axis=1)
     return su.reshape(shape), sk.reshape(shape)
 
 
-def force_sum_partial(x: np.ndarray, c: np.ndarray, n_terms: int) -> np.ndarray:
-    """Bracket of eq (17) summed over ``i = 0..N``."""
-    x, c = np.broadcast_arrays(np.asarray(x, float), np.asarray(c, float))
+def force_sum_partial(x: np.ndarray, two_minus_x, c: np.ndarray, n_terms: int) -> np.ndarray:
+    """Bracket of eq (17) summed over ``i = 0..N`` (the ``i = 0`` term with exact ``2 - x``)."""
+    x, tmx, c = np.broadcast_arrays(
+        np.asarray(x, float), np.asarray(two_minus_x, float), np.asarray(c, float)
+    )
     shape = x.shape
     xf, cf = x.reshape(-1)[:, None], c.reshape(-1)[:, None]
     s = np.zeros(xf.shape[0])
     total = n_terms + 1
     step = max(2, min(total, _BLOCK // max(xf.shape[0], 1)))
-    for start in list(range(0, total, step))[::-1]:
+    for start in list(range(1, total, step))[::-1]:
         i = np.arange(start, min(start + step, total), dtype=np.float64)[None, :]
         odd = (np.arange(start, start + i.shape[1]) % 2 == 1)[None, :]
         a = np.where(odd, cf, 1.0)
         b = np.where(odd, 1.0, cf)
         s += (a / (2 * i + xf) ** 2 - b / (2 * (i + 1) - xf) ** 2).sum(axis=1)
+    s += 1.0 / x.reshape(-1) ** 2 - c.reshape(-1) / tmx.reshape(-1) ** 2  # i = 0: eq (15)
     return s.reshape(shape)
 
 

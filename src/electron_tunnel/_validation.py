@@ -7,6 +7,7 @@ range, and, for arrays, says how many entries are bad and shows the first one.
 
 from __future__ import annotations
 
+import math
 import numbers
 import operator
 
@@ -15,6 +16,8 @@ import numpy as np
 __all__ = [
     "as_float_array",
     "check_closed_interval",
+    "check_finite",
+    "check_nonnegative",
     "check_open_interval",
     "check_orbital_radius",
     "check_positive",
@@ -48,14 +51,32 @@ def _short(value) -> str:
 
 def _raise_bad(name: str, arr: np.ndarray, bad: np.ndarray, valid: str) -> None:
     if arr.ndim == 0:
-        raise ValueError(f"{name} must be {valid}, got {arr.item()!r}")
+        raise ValueError(f"{name} must be {valid}, got {float(arr)!r}")
     count = int(np.count_nonzero(bad))
     index = tuple(int(i) for i in np.argwhere(bad)[0])
     idx = index[0] if len(index) == 1 else index
     raise ValueError(
         f"{name} must be {valid}: {count} of {arr.size} entries are not "
-        f"(first at index {idx}: {arr[index]!r})"
+        f"(first at index {idx}: {float(arr[index])!r})"
     )
+
+
+def check_finite(value, name: str) -> np.ndarray:
+    """Finite real number(s)."""
+    arr = as_float_array(value, name)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        _raise_bad(name, arr, bad, "finite")
+    return arr
+
+
+def check_nonnegative(value, name: str, label: str = "finite and >= 0") -> np.ndarray:
+    """Finite and >= 0."""
+    arr = as_float_array(value, name)
+    bad = ~(np.isfinite(arr) & (arr >= 0))
+    if bad.any():
+        _raise_bad(name, arr, bad, label)
+    return arr
 
 
 def check_positive(value, name: str) -> np.ndarray:
@@ -106,24 +127,32 @@ def check_orbital_radius(r, R_b, r_name: str = "r"):
     return r, R_b
 
 
-def check_terms(terms) -> int | None:
-    """``None`` (the infinite series) or a non-negative integer."""
+def check_terms(terms, minimum: int = 0, allow_none: bool = True) -> int | None:
+    """``None`` (the infinite series, if allowed) or an integer >= ``minimum``.
+
+    Integers (Python or NumPy) and integer-valued real floats are accepted; booleans, strings
+    and everything else are rejected.
+    """
+    valid = (
+        f"None (infinite series) or an integer >= {minimum}"
+        if allow_none
+        else f"an integer >= {minimum}"
+    )
     if terms is None:
-        return None
-    if isinstance(terms, bool) or not isinstance(terms, numbers.Integral):
-        try:
-            is_int = float(terms).is_integer()
-        except (TypeError, ValueError):
-            is_int = False
-        if isinstance(terms, bool) or not is_int:
-            raise ValueError(
-                f"terms must be None (infinite series) or an integer >= 0, got {terms!r}"
-            )
-        terms = int(float(terms))
-    terms = operator.index(terms)
-    if terms < 0:
-        raise ValueError(f"terms must be None (infinite series) or an integer >= 0, got {terms}")
-    return terms
+        if allow_none:
+            return None
+        raise ValueError(f"terms must be {valid}, got None")
+    if isinstance(terms, (bool, np.bool_)):
+        raise ValueError(f"terms must be {valid}, got {terms!r}")
+    if isinstance(terms, numbers.Integral):
+        value = operator.index(terms)
+    elif isinstance(terms, (float, np.floating)) and math.isfinite(terms) and terms == int(terms):
+        value = int(terms)
+    else:
+        raise ValueError(f"terms must be {valid}, got {terms!r}")
+    if value < minimum:
+        raise ValueError(f"terms must be {valid}, got {value}")
+    return value
 
 
 def scalar_or_array(result: np.ndarray, *inputs):

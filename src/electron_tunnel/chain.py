@@ -85,12 +85,15 @@ def force(r, R_b, c, terms=None, *, u=1.0):
     >>> bool(np.isclose(force(300e-12, 1e-9, 1.0, terms=0), two_centre.force(300e-12, 1e-9)))
     True
     """
-    x, _, _, Ra = _reduced(r, R_b)
+    x, _, tmx, Ra = _reduced(r, R_b)
     ca = _check_c(c)
     n = check_terms(terms)
     ua = check_positive(u, "u")
-    x, ca = np.broadcast_arrays(x, ca)
-    s = _series.force_sum_infinite(x, ca) if n is None else _series.force_sum_partial(x, ca, n)
+    x, tmx, ca = np.broadcast_arrays(x, tmx, ca)
+    if n is None:
+        s = _series.force_sum_infinite(x, tmx, ca)
+    else:
+        s = _series.force_sum_partial(x, tmx, ca, n)
     return scalar_or_array(-KE2 * ua * s / Ra**2, r, R_b, c, u)
 
 
@@ -158,18 +161,19 @@ def resisting_distance(r, R_b, c, terms=None):
         out = _series.rb_times_d_infinite(omx, x, tmx, ca)
     else:
         out = _series.rb_times_d_partial(omx, x, tmx, ca, n)
-    return scalar_or_array(out / Ra, r, R_b, c)
+    # (+ 0.0 turns the -0.0 of r = R_b into 0.0)
+    return scalar_or_array(out / Ra + 0.0, r, R_b, c)
 
 
 def _components(r, R_b, c, terms):
-    x, _, _, Ra = _reduced(r, R_b)
+    x, _, tmx, Ra = _reduced(r, R_b)
     ca = _check_c(c)
     n = check_terms(terms)
     x, ca = np.broadcast_arrays(x, ca)
     if n is None:
-        su, sk = _series.closed_form_parts(x, ca)
+        su, sk = _series.closed_form_parts(x, ca, tmx)
     else:
-        su, sk = _series.du_dk_partial(x, ca, n)
+        su, sk = _series.du_dk_partial(x, ca, n, tmx)
     return su / Ra, sk / Ra
 
 
@@ -278,7 +282,9 @@ def lifting_energy(r, R_b, c, *, u=1.0, terms=None):
 
 
 def conducting_radius(R_b, c, terms=None):
-    r"""Conducting radius ``R_c``: where the resisting distance changes sign, eq (38).
+    r"""Conducting radius ``R_c``: where the resisting distance changes sign, eqs (38)-(41).
+
+    Eq (40) writes the solution as :math:`R_c = f(c, R_b)`; this is that function.
 
     The non-trivial root ``0 < R_c < R_b`` of ``D(R_c) = 0`` (the root ``r = R_b`` is
     trivial). For ``terms=0`` eq (38) reduces to the quadratic
@@ -429,16 +435,14 @@ def series_remainder(r, R_b, c, terms):
     >>> bool(abs(r / series_remainder_leading(300e-12, 1e-9, 0.5, 100) - 1) < 0.05)
     True
     """
-    n = check_terms(terms)
-    if n is None:
-        raise ValueError("terms must be an integer >= 0 for a remainder, got None")
+    n = check_terms(terms, allow_none=False)
     full = np.asarray(resisting_distance(r, R_b, c))
     part = np.asarray(resisting_distance(r, R_b, c, n))
     return scalar_or_array(full - part, r, R_b, c)
 
 
 def series_remainder_leading(r, R_b, c, terms):
-    r"""Leading asymptotic form of :func:`series_remainder` as ``N`` grows.
+    r"""Leading asymptotic form of :func:`series_remainder` as ``N`` grows (eq 36).
 
     The terms of eq (24) behave as :math:`(-1)^i\alpha/i^2 + O(i^{-3})` with an alternating
     part, so the partial sums converge as :math:`O(N^{-2})`:
@@ -467,9 +471,7 @@ def series_remainder_leading(r, R_b, c, terms):
     """
     x, omx, _, Ra = _reduced(r, R_b)
     ca = _check_c(c)
-    n = check_terms(terms)
-    if n is None or n < 1:
-        raise ValueError(f"terms must be an integer >= 1 for the asymptotic remainder, got {terms}")
+    n = check_terms(terms, minimum=1, allow_none=False)
     sign = -1.0 if n % 2 == 0 else 1.0
     out = omx / (8.0 * n * n * Ra) * (3.0 * (1.0 - ca) * sign - (1.0 + ca) * (2.0 * x - 1.0))
     return scalar_or_array(out, r, R_b, c)

@@ -223,6 +223,31 @@ def _cmd_distance(args, out):
     )
 
 
+def _cmd_reproduce(args, out):
+    import time
+
+    from .reproduce import ReproduceError, reproduce
+
+    start = time.perf_counter()
+
+    def progress(line):
+        if not args.quiet:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    try:
+        report = reproduce(args.out, progress=progress)
+    except ReproduceError as exc:
+        raise _Error(str(exc)) from None
+    from .reproduce.claims import VERDICTS
+
+    claims = json.loads((report.parent / "claims.json").read_text(encoding="utf-8"))
+    counts = {v: sum(c["verdict"] == v for c in claims) for v in VERDICTS}
+    summary = ", ".join(f"{n} {v}" for v, n in counts.items())
+    out.write(f"{len(claims)} claims: {summary}\n")
+    out.write(f"report: {report} ({time.perf_counter() - start:.1f} s)\n")
+
+
 # --------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -282,6 +307,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--c", type=_coefficient, nargs="+", required=True, help="attraction coefficient(s)"
     )
     p.set_defaults(func=_cmd_distance)
+
+    p = sub.add_parser(
+        "reproduce",
+        help="recompute every figure, table and claim of the paper and write an audit report",
+        description="Rebuild Figures 1, 2, 5, 7 and Table 1 from the equations, check every "
+        "numeric claim, and write report.html, figures/, table1.csv, claims.json and claims.csv.",
+    )
+    p.add_argument("--out", default="reproduction", help="output directory (default: %(default)s)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    p.set_defaults(func=_cmd_reproduce)
     return parser
 
 
@@ -297,6 +332,11 @@ def main(argv=None) -> int:
         args.func(args, out)
     except (ValueError, _Error) as exc:
         sys.stderr.write(f"etunnel {args.command}: error: {exc}\n")
+        return 2
+    except MemoryError:
+        sys.stderr.write(
+            f"etunnel {args.command}: error: not enough memory (is --terms too large?)\n"
+        )
         return 2
     return 0
 

@@ -7,10 +7,8 @@ resistivity* ``Z`` (eq 34) so that :math:`\rho = Z D` (eq 35). SI units througho
 
 from __future__ import annotations
 
-import numpy as np
-
 from ._constants import COULOMB_K, ELEMENTARY_CHARGE
-from ._validation import as_float_array, check_positive, scalar_or_array
+from ._validation import check_finite, check_nonnegative, check_positive, scalar_or_array
 
 __all__ = [
     "applied_voltage",
@@ -25,12 +23,7 @@ __all__ = [
 ]
 
 
-def _finite(value, name):
-    arr = as_float_array(value, name)
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        raise ValueError(f"{name} must be finite: {int(bad.sum())} of {arr.size} entries are not")
-    return arr
+_finite = check_finite
 
 
 def total_energy(E_v, E_c):
@@ -129,9 +122,7 @@ def current(n, T):
     >>> float(current(1 / e, 1.0))
     1.0
     """
-    na = _finite(n, "n")
-    if np.any(na < 0):
-        raise ValueError("n must be >= 0")
+    na = check_nonnegative(n, "n")
     return scalar_or_array(ELEMENTARY_CHARGE * na / check_positive(T, "T"), n, T)
 
 
@@ -236,6 +227,7 @@ def microscopic_resistivity(p, u, A, s):
 
     Examples
     --------
+    >>> import numpy as np
     >>> from scipy.constants import epsilon_0, pi
     >>> bool(np.isclose(microscopic_resistivity(2.0, 1.0, 1.0, 1.0), 1 / (4 * pi * epsilon_0)))
     True
@@ -254,6 +246,9 @@ def resistivity(Z, D):
     r"""Resistivity from the microscopic resistivity and the resisting distance, eq (35).
 
     .. math:: \rho = Z D
+
+    With ``Z`` of eq (34) this is also eq (33), :math:`\rho = \frac{puAK}{2s}D`, and eq (30)
+    (the same with ``s = L/T`` and ``Q = -ue``).
 
     Parameters
     ----------

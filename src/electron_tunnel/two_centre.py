@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from ._constants import COULOMB_K, KE2
 from ._validation import (
-    as_float_array,
+    check_finite,
     check_orbital_radius,
     check_positive,
     scalar_or_array,
@@ -66,11 +64,8 @@ def coulomb_force(q1, q2, d):
     >>> round(float(coulomb_force(e, -e, 52.9e-12)) * 1e9, 3)  # Bohr radius, nN
     -82.442
     """
-    q1a = as_float_array(q1, "q1")
-    q2a = as_float_array(q2, "q2")
-    for name, arr in (("q1", q1a), ("q2", q2a)):
-        if not np.all(np.isfinite(arr)):
-            raise ValueError(f"{name} must be finite")
+    q1a = check_finite(q1, "q1")
+    q2a = check_finite(q2, "q2")
     da = check_positive(d, "d")
     return scalar_or_array(COULOMB_K * q1a * q2a / da**2, q1, q2, d)
 

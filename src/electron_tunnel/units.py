@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 __all__ = ["LENGTH_UNITS", "format_length", "parse_length"]
 
@@ -19,7 +20,8 @@ LENGTH_UNITS: dict[str, float] = {
     "angstrom": 1e-10,
     "nm": 1e-9,
     "um": 1e-6,
-    "µm": 1e-6,
+    "\u00b5m": 1e-6,  # µm, MICRO SIGN
+    "\u03bcm": 1e-6,  # μm, GREEK SMALL LETTER MU
     "m": 1.0,
 }
 
@@ -62,7 +64,8 @@ def parse_length(text: str, name: str = "length") -> float:
         raise ValueError(f"{name}: {text!r} has no unit; write e.g. {number}pm ({units})")
     if unit not in LENGTH_UNITS:
         raise ValueError(f"{name}: unknown length unit {unit!r} in {text!r}; use one of {units}")
-    value = float(number) * LENGTH_UNITS[unit]
+    # decimal arithmetic, rounded once: "111pm", "1.11A" and "0.111nm" give the same float
+    value = float(Decimal(number) * Decimal(repr(LENGTH_UNITS[unit])))
     if not math.isfinite(value):
         raise ValueError(f"{name}: {text!r} is not a finite length")
     return value
@@ -76,6 +79,8 @@ def format_length(metres: float, unit: str = "pm", digits: int = 4) -> str:
     >>> format_length(1.49e-10)
     '149 pm'
     """
+    if unit not in LENGTH_UNITS:
+        raise ValueError(f"unit must be one of {', '.join(LENGTH_UNITS)}, got {unit!r}")
     if metres is None or (isinstance(metres, float) and math.isnan(metres)):
         return "—"
     return f"{metres / LENGTH_UNITS[unit]:.{digits}g} {unit}"

@@ -1,0 +1,176 @@
+"""``etunnel reproduce``: rebuild every figure, table and claim of the paper, and audit them.
+
+:func:`reproduce` writes into ``out_dir``:
+
+* ``report.html`` — one self-contained page (figures embedded);
+* ``figures/`` — PNG and SVG of Figures 1, 2, 5 and 7;
+* ``table1.csv`` — Table 1 from the paper's inputs, first term and full series;
+* ``table1_correlations.csv`` — Spearman rank correlations with the paper's resistivity;
+* ``claims.json`` and ``claims.csv`` — one record per claim with its verdict.
+
+Everything is computed first in a private staging directory inside ``out_dir``; files are moved
+into place only when all of them exist, so a failure never leaves a half-written report. The
+output is byte-for-byte deterministic for a given version apart from the report's
+"Generated ..." line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .. import __version__
+
+__all__ = ["FIGURES", "ReproduceError", "reproduce"]
+
+#: Figure file stems written to ``figures/``.
+FIGURES = ("figure1", "figure2", "figure5", "figure7")
+
+
+class ReproduceError(RuntimeError):
+    """The reproduction could not be written (e.g. the output directory is not writable)."""
+
+
+def _prepare(out_dir: Path) -> Path:
+    """Create ``out_dir`` if needed and return a fresh staging directory inside it."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReproduceError(f"cannot create output directory {out_dir}: {exc.strerror}") from None
+    if not out_dir.is_dir():
+        raise ReproduceError(f"output path {out_dir} exists and is not a directory")
+    try:
+        return Path(tempfile.mkdtemp(prefix=".etunnel-staging-", dir=out_dir))
+    except OSError as exc:
+        raise ReproduceError(
+            f"output directory {out_dir} is not writable: {exc.strerror}"
+        ) from None
+
+
+def _save_figure(fig, stem: Path) -> bytes:
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", metadata={"Software": None})
+    png = buf.getvalue()
+    stem.with_suffix(".png").write_bytes(png)
+    fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    return png
+
+
+def _write_claims(claims, staging: Path) -> None:
+    records = [c.as_dict() for c in claims]
+    (staging / "claims.json").write_text(
+        json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    fields = [
+        "id",
+        "source",
+        "statement",
+        "paper_value",
+        "computed_value",
+        "method",
+        "verdict",
+        "note",
+    ]
+    with open(staging / "claims.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: "" if rec[k] is None else rec[k] for k in fields})
+
+
+def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = None) -> Path:
+    """Run the whole reproduction and write it to ``out_dir``; returns the report's path.
+
+    Parameters
+    ----------
+    out_dir : str or Path
+        Output directory (created if missing).
+    progress : callable, optional
+        Called with one line of text per step.
+    timestamp : str, optional
+        Text of the report's "Generated" line (default: the current UTC time).
+
+    Raises
+    ------
+    ReproduceError
+        If ``out_dir`` cannot be created or written; nothing is left behind.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+    from . import claims as claims_mod
+    from . import figures, table1
+    from .report import render_report
+
+    say = progress or (lambda line: None)
+    out = Path(out_dir)
+    staging = _prepare(out)
+    steps = 5
+    try:
+        (staging / "figures").mkdir()
+        say(f"[1/{steps}] figures 1, 2, 5, 7")
+        pngs = {}
+        pngs["figure1"] = _save_figure(
+            figures.plot_figure1(figures.figure1_data()), staging / "figures" / "figure1"
+        )
+        pngs["figure2"] = _save_figure(
+            figures.plot_figure2(figures.figure2_data()), staging / "figures" / "figure2"
+        )
+        pngs["figure5"] = _save_figure(
+            figures.plot_figure5(figures.figure5_data()), staging / "figures" / "figure5"
+        )
+        crossings = figures.figure7_crossings()
+        pngs["figure7"] = _save_figure(
+            figures.plot_figure7(figures.figure7_data(), crossings), staging / "figures" / "figure7"
+        )
+
+        say(f"[2/{steps}] table 1")
+        table = table1.table1()
+        table.to_csv(staging / "table1.csv", index=False, lineterminator="\n")
+        correlations = table1.rank_correlations(table)
+        with open(staging / "table1_correlations.csv", "w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(
+                fh,
+                fieldnames=["column", "label", "spearman_rho", "p_value", "n"],
+                lineterminator="\n",
+            )
+            writer.writeheader()
+            writer.writerows(correlations)
+
+        say(f"[3/{steps}] claims")
+        claims = claims_mod.compute_claims()
+        _write_claims(claims, staging)
+
+        say(f"[4/{steps}] report")
+        stamp = timestamp or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        html = render_report(
+            claims=claims,
+            table=table,
+            correlations=correlations,
+            pngs=pngs,
+            fig7_crossings=crossings,
+            timestamp=f"{stamp} (electron-tunnel {__version__})",
+        )
+        (staging / "report.html").write_text(html, encoding="utf-8")
+
+        say(f"[5/{steps}] writing {out}")
+        (out / "figures").mkdir(exist_ok=True)
+        files = sorted(p for p in staging.rglob("*") if p.is_file())
+        files.sort(key=lambda p: p.name == "report.html")  # the report goes in last
+        for path in files:
+            os.replace(path, out / path.relative_to(staging))
+    except OSError as exc:
+        raise ReproduceError(f"could not write the reproduction to {out}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "report.html"

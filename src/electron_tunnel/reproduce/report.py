@@ -1,0 +1,257 @@
+"""The self-contained HTML report of ``etunnel reproduce``."""
+
+from __future__ import annotations
+
+import base64
+import html
+
+from .. import __version__
+
+__all__ = ["render_report"]
+
+CSS = """
+:root { --ink:#1d2433; --muted:#5b6478; --line:#dde2ea; --bg:#fbfcfe;
+  --confirmed:#1e7d43; --approximate:#a86a00; --contradicted:#b3261e; --untestable:#5b6478; }
+* { box-sizing:border-box; }
+body { margin:0; font:15px/1.55 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; color:var(--ink); background:var(--bg); }
+main { max-width:1080px; margin:0 auto; padding:28px 28px 60px; }
+h1 { font-size:27px; margin:0 0 4px; letter-spacing:-0.01em; }
+h2 { font-size:20px; margin:38px 0 10px; padding-top:10px; border-top:1px solid var(--line); }
+h3 { font-size:16px; margin:22px 0 6px; }
+p.lead { color:var(--muted); margin:0 0 18px; }
+.meta { color:var(--muted); font-size:13px; }
+.cards { display:flex; gap:12px; flex-wrap:wrap; margin:16px 0 6px; }
+.card { flex:1 1 150px; background:white; border:1px solid var(--line); border-radius:10px;
+  padding:12px 14px; }
+.card .n { font-size:28px; font-weight:650; }
+.card.confirmed .n { color:var(--confirmed); } .card.approximate .n { color:var(--approximate); }
+.card.contradicted .n { color:var(--contradicted); } .card.untestable .n { color:var(--untestable); }
+.badge { display:inline-block; padding:1px 9px; border-radius:99px; font-size:12px;
+  font-weight:600; color:white; white-space:nowrap; }
+.badge.confirmed { background:var(--confirmed); } .badge.approximate { background:var(--approximate); }
+.badge.contradicted { background:var(--contradicted); } .badge.untestable { background:var(--untestable); }
+figure { margin:14px 0 4px; background:white; border:1px solid var(--line); border-radius:10px;
+  padding:10px; }
+figure img { width:100%; height:auto; display:block; }
+.cmp { display:grid; grid-template-columns:1fr 1fr; gap:14px; margin:8px 0 4px; }
+.cmp div { background:white; border:1px solid var(--line); border-radius:10px; padding:10px 14px; }
+.cmp h4 { margin:0 0 4px; font-size:13px; text-transform:uppercase; letter-spacing:.05em;
+  color:var(--muted); }
+table { border-collapse:collapse; width:100%; background:white; font-size:13.5px; }
+th, td { border-bottom:1px solid var(--line); padding:6px 8px; text-align:left; vertical-align:top; }
+th { background:#f1f4f9; font-weight:600; position:sticky; top:0; }
+td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+td.note { color:var(--muted); font-size:12.5px; }
+code { font-size:13px; background:#eef1f6; padding:0 4px; border-radius:4px; }
+ul.findings li { margin:4px 0; }
+.scroll { overflow-x:auto; border:1px solid var(--line); border-radius:10px; }
+footer { margin-top:40px; color:var(--muted); font-size:12.5px; }
+"""
+
+
+def _e(x) -> str:
+    return html.escape("" if x is None else str(x))
+
+
+def _badge(verdict: str) -> str:
+    return f'<span class="badge {_e(verdict)}">{_e(verdict)}</span>'
+
+
+def _img(png: bytes, alt: str) -> str:
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{_e(alt)}">'
+
+
+def _claims_by_id(claims):
+    return {c.id: c for c in claims}
+
+
+def _claim_list(claims, ids):
+    by_id = _claims_by_id(claims)
+    items = []
+    for cid in ids:
+        c = by_id[cid]
+        items.append(
+            f"<li>{_badge(c.verdict)} <code>{_e(c.id)}</code> — paper: {_e(c.paper_value)}; "
+            f"model: {_e(c.computed_value)}</li>"
+        )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _figure_section(title, png, paper_says, model_gives, claims, ids, eqs):
+    return f"""
+<h3>{_e(title)} <span class="meta">({_e(eqs)})</span></h3>
+<figure>{_img(png, title)}</figure>
+<div class="cmp"><div><h4>The paper says</h4>{paper_says}</div>
+<div><h4>The model gives</h4>{model_gives}</div></div>
+{_claim_list(claims, ids)}
+"""
+
+
+def render_report(*, claims, table, correlations, pngs, fig7_crossings, timestamp) -> str:
+    """Render the report as one HTML string (images embedded, no external resources)."""
+    from collections import Counter
+
+    counts = Counter(c.verdict for c in claims)
+    cards = "".join(
+        f'<div class="card {v}"><div class="n">{counts.get(v, 0)}</div>{_badge(v)}</div>'
+        for v in ("confirmed", "approximate", "contradicted", "untestable")
+    )
+    by_id = _claims_by_id(claims)
+
+    def val(cid):
+        return by_id[cid].computed_value
+
+    findings = f"""
+<ul class="findings">
+<li>The two-centre model (eqs 1–10) checks out: R_b = 2.618 r and R_c = 0.382 R_b are exact
+(3 ± √5)/2 ratios.</li>
+<li>The paper's eq (39) values are those of the <b>first term</b> d (eq 38); the full series of
+eq (24), which the paper defines as the model, gives R_c/R_b = {val("eq39-c1-series")},
+{val("eq39-c1_2-series")} and {val("eq39-c1_3-series")} for c = 1, 1/2, 1/3.</li>
+<li>The tunnel threshold is exactly <b>1/5</b> for the first term and
+<b>(3G − 7ζ(3)/4)/(3G + 7ζ(3)/4) = {val("threshold-0225-series")}</b> for the full series; the
+paper gives 0.225, 1/6 and 1/4 in different places.</li>
+<li>Table 1's Resisting D column does not follow from eq (37) and the printed radii: the
+recomputed values differ by factors from {table.ratio_paper_to_d.min():.2g} to
+{table.ratio_paper_to_d.max():.3g}; the rank correlation with resistivity drops from
+{correlations[0]["spearman_rho"]:.3f} (paper's column) to {correlations[1]["spearman_rho"]:.3f}
+(recomputed, p = {correlations[1]["p_value"]:.2g}).</li>
+<li>D/d is not bounded for c &gt; 1/5; the series converges as O(N⁻²) (confirmed) and is summed
+exactly here.</li>
+<li>Eq (45) is the measured flux quantum h/2e, but the "twice the flux quantum" prediction is
+not what Deaver &amp; Fairbank and Doll &amp; Näbauer measured; eq (44) J = C·T⁴ has the opposite
+temperature trend to measured critical currents.</li>
+</ul>"""
+
+    fig1 = _figure_section(
+        "Figure 1 — the electron tunnel between a hydrogen atom and a proton",
+        pngs["figure1"],
+        "<p>Contours of orbitals at different energy levels around the two protons; the electron "
+        "tunnel lets the electron move from one to the other (path A–B–C).</p>",
+        "<p>Energy level −E (eq 8) of the orbit through each point about the nearer nucleus. The "
+        "tunnel (lifting energy ≤ 0) is the ring R_c ≤ ρ ≤ R_b with R_c = 0.382 R_b; the lower "
+        "panel is the Coulomb potential energy on the centre line.</p>",
+        claims,
+        ["eq10-conducting-radius"],
+        "eqs 8, 10",
+    )
+    fig2 = _figure_section(
+        "Figure 2 — energy to lift the electron to the border",
+        pngs["figure2"],
+        "<p>At R_b = 1000 pm the lifting energy (blue) decreases with orbital radius, reaching "
+        "zero at R_v and turning negative beyond (the tunnel); kinetic (red), potential (yellow) "
+        "and total energy (green) for reference.</p>",
+        "<p>The same curves from eqs (3), (7), (8); the lifting energy is zero at "
+        "R_c = 381.97 pm.</p>",
+        claims,
+        ["fig2-zero", "eq8-sum"],
+        "eqs 3, 7, 8",
+    )
+    rows5 = "".join(
+        f"<li>c = {r.c:.3g}, {r.series}: R_c = "
+        f"{'none' if r.crossing_pm != r.crossing_pm else f'{r.crossing_pm:.1f} pm'}</li>"
+        for r in fig7_crossings.itertuples()
+    )
+    fig5 = _figure_section(
+        "Figure 5 — resisting distance versus valence radius",
+        pngs["figure5"],
+        "<p>With R_b = 1000 pm, d (eq 37) decreases as R_v increases; it crosses zero at R_c, the "
+        "start of the tunnel; with c = 0 it stays positive (insulator).</p>",
+        f"<p>Left: eq (37), as in the paper. Right: the full series eq (24). Zero crossings:</p>"
+        f"<ul>{rows5}</ul>",
+        claims,
+        ["fig5-decreasing", "D-decreases-with-c", "fig7-c0-negative"],
+        "eqs 24, 37",
+    )
+    fig7 = _figure_section(
+        "Figure 7 — electron energy level and the width of the tunnel",
+        pngs["figure7"],
+        "<p>Energy level versus orbital radius (eq 23, R_b = 1000 pm): with c = 1 it turns "
+        "positive at 382 pm, with c = 1/3 at 785 pm; with c = 0 it stays negative.</p>",
+        "<p>The crossings are the conducting radii: 382 and 785 pm for the first term; 387 and "
+        "713 pm for the full series, which eq (23) actually defines.</p>",
+        claims,
+        ["fig7-c1-first", "fig7-c1-series", "fig7-c1_3-first", "fig7-c1_3-series"],
+        "eq 23",
+    )
+    fig8 = (
+        "<h3>Figure 8 — illustrative state diagram</h3><p>"
+        + _badge(by_id["fig8-state-diagram"].verdict)
+        + " Pending: the paper does not give R_b(T, p), R_v(T) or c(T, p); the state-diagram "
+        "feature (<code>etunnel diagram</code>) will supply documented constitutive relations.</p>"
+    )
+
+    trows = "".join(
+        f"<tr><td>{_e(r.symbol)}</td><td class='num'>{r.R_b_pm:g}</td><td class='num'>{r.R_v_pm:g}</td>"
+        f"<td class='num'>{r.resistivity_paper:.3g}</td><td class='num'>{r.D_paper_per_m:.3g}</td>"
+        f"<td class='num'>{r.d_per_m:.3g}</td><td class='num'>{r.D_per_m:.3g}</td>"
+        f"<td class='num'>{r.ratio_paper_to_d:.3g}</td><td>{_badge(by_id['table1-' + r.symbol].verdict)}</td></tr>"
+        for r in table.itertuples()
+    )
+    crows = "".join(
+        f"<tr><td>{_e(c['label'])}</td><td class='num'>{c['spearman_rho']:.3f}</td>"
+        f"<td class='num'>{c['p_value']:.3g}</td><td class='num'>{c['n']}</td></tr>"
+        for c in correlations
+    )
+    table_html = f"""
+<h2 id="table1">Table 1 — resisting distance and resistivity</h2>
+<p>The paper's inputs (radii in pm, uniform c = 0.1) and its Resisting D column, beside eq (37)
+(first term d) and eq (24) (full series D) recomputed from the same inputs. Resistivity in the
+paper's unit m/MS = µΩ·m.</p>
+<div class="scroll"><table>
+<tr><th>element</th><th>R_b [pm]</th><th>R_v [pm]</th><th>resistivity [µΩ·m]</th>
+<th>paper D [1/m]</th><th>d, eq 37 [1/m]</th><th>D, eq 24 [1/m]</th><th>paper / d</th>
+<th>verdict</th></tr>{trows}</table></div>
+<h3>Rank correlation with resistivity (Spearman)</h3>
+<div class="scroll"><table><tr><th>column</th><th>ρ</th><th>p-value</th><th>n</th></tr>{crows}
+</table></div>
+{_claim_list(claims, ["table1-correlation", "table1-nonconductors-higher"])}
+"""
+    claim_rows = "".join(
+        f"<tr id='{_e(c.id)}'><td><code>{_e(c.id)}</code></td><td>{_e(c.source)}</td>"
+        f"<td>{_e(c.statement)}</td><td>{_e(c.paper_value)}</td><td>{_e(c.computed_value)}</td>"
+        f"<td>{_badge(c.verdict)}</td><td class='note'>{_e(c.method)}"
+        f"{'<br>' + _e(c.note) if c.note else ''}</td></tr>"
+        for c in claims
+    )
+    claims_html = f"""
+<h2 id="claims">Every claim</h2>
+<p>One row per numeric or checkable claim (also in <code>claims.json</code> and
+<code>claims.csv</code>).</p>
+<div class="scroll"><table>
+<tr><th>id</th><th>source</th><th>statement</th><th>paper</th><th>computed</th><th>verdict</th>
+<th>method and note</th></tr>{claim_rows}</table></div>
+"""
+    rules = """
+<h2 id="rules">How verdicts are decided</h2>
+<ul>
+<li><b>Printed numbers</b>: <i>confirmed</i> if the computed value rounds to the printed one at the
+printed precision; <i>approximate</i> if within 5 %; otherwise <i>contradicted</i>.</li>
+<li><b>Statements</b> (thresholds, inequalities, trends): <i>confirmed</i> if the computed quantity
+satisfies them everywhere checked; <i>approximate</i> on part of the range (the note says which);
+otherwise <i>contradicted</i>.</li>
+<li><b>Untestable</b>: the model or data needed is not part of this computation.</li>
+<li>"First term" is the paper's eq (37); "full series" is eq (24) summed exactly (closed form in
+digamma/trigamma functions, docs/derivations.md).</li>
+</ul>"""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>electron-tunnel — reproduction and audit of Liu's Unified Theory of Superconductivity</title>
+<style>{CSS}</style></head>
+<body><main>
+<h1>The electron-tunnel model, recomputed and audited</h1>
+<p class="lead">J. Z. Liu, <i>Unified Theory of Low and High-Temperature Superconductivity</i>:
+every figure, table and numeric claim recomputed from the paper's own equations. The software
+takes no side; it reports what holds and what does not.</p>
+<p class="meta">electron-tunnel {_e(__version__)} · {len(claims)} claims ·
+<a href="#table1">Table 1</a> · <a href="#claims">all claims</a> · <a href="#rules">verdict rules</a></p>
+<div class="cards">{cards}</div>
+<h2>Main findings</h2>{findings}
+<h2>Figures</h2>{fig1}{fig2}{fig5}{fig7}{fig8}
+{table_html}{claims_html}{rules}
+<footer>Generated {_e(timestamp)} by <code>etunnel reproduce</code>.</footer>
+</main></body></html>
+"""

@@ -1,0 +1,403 @@
+"""`etunnel reproduce`: figure data, Table 1, every claim's verdict, the files and the report."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import spearmanr
+
+import electron_tunnel as et
+from electron_tunnel import cli, two_centre
+from electron_tunnel.reproduce import FIGURES, ReproduceError, reproduce
+from electron_tunnel.reproduce import claims as C
+from electron_tunnel.reproduce import figures as F
+
+PM = 1e-12
+KEYS = ["id", "source", "statement", "paper_value", "computed_value", "method", "verdict", "note"]
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("repro")
+    report = reproduce(out, timestamp="TEST")
+    return out, report
+
+
+@pytest.fixture(scope="module")
+def claims(run):
+    out, _ = run
+    return {c["id"]: c for c in json.loads((out / "claims.json").read_text(encoding="utf-8"))}
+
+
+# --------------------------------------------------------------------------- figure data
+def test_figure2_data_is_the_two_centre_model():
+    df = F.figure2_data()
+    r = df.r_pm.to_numpy() * PM
+    e = 1.602176634e-19
+    np.testing.assert_allclose(df.lifting_eV, two_centre.lifting_energy(r, 1e-9) / e, rtol=1e-14)
+    np.testing.assert_allclose(
+        df.kinetic_eV, two_centre.kinetic_energy_difference(r, 1e-9) / e, rtol=1e-14
+    )
+    np.testing.assert_allclose(
+        df.potential_eV, two_centre.potential_energy_difference(r, 1e-9) / e, rtol=1e-14
+    )
+    np.testing.assert_array_equal(df.total_eV, -df.lifting_eV)
+    # the lifting energy changes sign at (3 - sqrt 5)/2 R_b (eq 10)
+    sign_change = df.r_pm[np.argmax(df.lifting_eV.to_numpy() <= 0)]
+    assert abs(sign_change - 1000 * (3 - math.sqrt(5)) / 2) <= df.r_pm.diff().max()
+
+
+def test_figure5_data_is_the_resisting_distance():
+    df = F.figure5_data()
+    assert set(df.c) == set(F.FIG5_C) and set(df.series) == {"first term", "infinite"}
+    for (c, series), grp in df.groupby(["c", "series"]):
+        terms = 0 if series == "first term" else None
+        want = et.resisting_distance(grp.R_v_pm.to_numpy() * PM, 1e-9, c, terms)
+        # (R_v_pm * PM is the stored radius up to rounding, hence the scaled atol)
+        np.testing.assert_allclose(grp.D_per_m, want, rtol=1e-12, atol=1e-12 * np.abs(want).max())
+    # c = 0 stays positive below the border (no tunnel)
+    zero = df[(df.c == 0) & (df.R_v_pm < 1000)]
+    assert (zero.D_per_m > 0).all()
+
+
+def test_figure7_data_and_crossings():
+    df = F.figure7_data()
+    for (c, series), grp in df.groupby(["c", "series"]):
+        terms = 0 if series == "first term" else None
+        E = et.lifting_energy(grp.r_pm.to_numpy() * PM, 1e-9, c, terms=terms)
+        want = -E / 1.602176634e-19
+        np.testing.assert_allclose(grp.level_eV, want, rtol=1e-12, atol=1e-12 * np.abs(want).max())
+    cr = F.figure7_crossings()
+    first = cr[cr.series == "first term"].set_index("c").crossing_pm
+    assert first[1.0] == pytest.approx(1000 * (3 - math.sqrt(5)) / 2, rel=1e-14)
+    assert first[1 / 3] == pytest.approx(1000 * (5 - math.sqrt(7)) / 3, rel=1e-14)
+    assert math.isnan(first[0.0]) and math.isnan(first[0.2])  # 0.2 = threshold: no tunnel
+    series = cr[cr.series == "infinite"].set_index("c").crossing_pm
+    for c, x in series.items():
+        if not math.isnan(x):
+            # the level changes sign there
+            lo, hi = et.lifting_energy(np.array([x - 0.01, x + 0.01]) * PM, 1e-9, c)
+            assert lo > 0 > hi
+
+
+def test_figure1_tunnel_ring():
+    d = F.figure1_data(n=201)
+    X, Y = np.meshgrid(d["x"], d["y"])
+    rho = np.minimum(np.hypot(X, Y), np.hypot(X - 2 * d["R_b"], Y))
+    R_c = (3 - math.sqrt(5)) / 2 * d["R_b"]
+    inside = d["tunnel"]
+    assert np.all(rho[inside] >= R_c * (1 - 1e-12))
+    assert np.all(rho[inside] <= d["R_b"] * (1 + 1e-12))
+    ring = (rho > 1.05 * R_c) & (rho < 0.95 * d["R_b"])
+    assert np.all(inside[ring])
+    assert d["R_c"] == pytest.approx(R_c, rel=1e-15)
+
+
+def test_figures_render(run):
+    out, _ = run
+    for stem in FIGURES:
+        png = (out / "figures" / f"{stem}.png").read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+        svg = (out / "figures" / f"{stem}.svg").read_text()
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+        assert len(svg) < 2_000_000  # large rasters are embedded, not drawn as vectors
+
+
+# --------------------------------------------------------------------------- Table 1
+def test_table1_csv_against_the_core(run):
+    out, _ = run
+    df = pd.read_csv(out / "table1.csv")
+    assert list(df.columns) == [
+        "symbol",
+        "R_b_pm",
+        "R_v_pm",
+        "resistivity_paper",
+        "D_paper_per_m",
+        "d_per_m",
+        "D_per_m",
+        "ratio_paper_to_d",
+    ]
+    assert list(df.symbol) == ["Si", "C", "Al", "Ca", "Fe", "Cu", "Pt", "Au", "Hg"]
+    R_b, R_v = df.R_b_pm.to_numpy() * PM, df.R_v_pm.to_numpy() * PM
+    np.testing.assert_allclose(df.d_per_m, et.resisting_distance(R_v, R_b, 0.1, 0), rtol=1e-14)
+    np.testing.assert_allclose(df.D_per_m, et.resisting_distance(R_v, R_b, 0.1), rtol=1e-14)
+    # eq (37) written out for silicon, independently of the package
+    rb, rv, c = 210e-12, 111e-12, 0.1
+    d_si = 1 / rv + 2 * c / (2 * rb - rv) + rv * c / (2 * rb - rv) ** 2 - (3 * c + 1) / rb
+    assert df.d_per_m[0] == pytest.approx(d_si, rel=1e-13)
+    np.testing.assert_allclose(df.ratio_paper_to_d, df.D_paper_per_m / df.d_per_m, rtol=1e-15)
+    # the paper's printed values (as printed in the paper)
+    assert df.D_paper_per_m[0] == 5.37e13 and df.resistivity_paper[5] == 1.69e-2
+
+
+def test_table1_correlations_recomputed(run):
+    out, _ = run
+    df = pd.read_csv(out / "table1.csv")
+    corr = pd.read_csv(out / "table1_correlations.csv").set_index("column")
+    for col in ("D_paper_per_m", "d_per_m", "D_per_m"):
+        res = spearmanr(df[col], df.resistivity_paper)
+        assert corr.loc[col, "spearman_rho"] == pytest.approx(res.statistic, abs=1e-12)
+        assert corr.loc[col, "p_value"] == pytest.approx(res.pvalue, rel=1e-9)
+        assert corr.loc[col, "n"] == 9
+    # ranks by hand for the paper's column: only Hg/Fe/Pt/C/... order differs in two pairs
+    assert corr.loc["D_paper_per_m", "spearman_rho"] == pytest.approx(1 - 6 * 16 / (9 * 80))
+
+
+# --------------------------------------------------------------------------- claims
+def test_claim_records_are_complete(run, claims):
+    out, _ = run
+    records = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    assert len(records) >= 40
+    for rec in records:
+        assert list(rec) == KEYS
+        assert rec["verdict"] in C.VERDICTS
+    csv = pd.read_csv(out / "claims.csv", keep_default_na=False)
+    assert list(csv.columns) == KEYS and list(csv.id) == [r["id"] for r in records]
+    for required in (
+        "eq9-border-ratio",
+        "eq9-proton-distance",
+        "eq39-c1-first",
+        "eq39-c1-series",
+        "eq39-c1_2-first",
+        "eq39-c1_2-series",
+        "eq39-c1_3-first",
+        "eq39-c1_3-series",
+        "threshold-0225-first",
+        "threshold-0225-series",
+        "no-tunnel-below-1_6-first",
+        "no-tunnel-below-1_6-series",
+        "tunnel-above-1_4-first",
+        "tunnel-above-1_4-series",
+        "D-over-d-bounded",
+        "eq36-convergence-order",
+        "fig7-c1-first",
+        "fig7-c1_3-first",
+        "eq45-flux-quantum",
+        "flux-twice-quantum",
+        "eq44-critical-current",
+        *(f"table1-{s}" for s in ("Si", "C", "Al", "Ca", "Fe", "Cu", "Pt", "Au", "Hg")),
+    ):
+        assert required in claims, required
+
+
+@pytest.mark.parametrize(
+    ("printed", "computed", "verdict"),
+    [
+        ("2.618", (3 + math.sqrt(5)) / 2, "confirmed"),
+        ("0.382", 0.3819660, "confirmed"),
+        ("0.621", 0.6202041, "approximate"),  # rounds to 0.620
+        ("0.785", 0.7125242, "contradicted"),  # 9 % off
+        ("5.37E+13", 5.3749e13, "confirmed"),
+        ("5.37E+13", 5.3751e13, "approximate"),
+        ("1.50E+09", 1.5445e9, "approximate"),
+        ("0.225", 0.2, "contradicted"),
+        ("382", 381.966, "confirmed"),
+        ("382", float("nan"), "contradicted"),
+    ],
+)
+def test_verdict_rule_for_printed_numbers(printed, computed, verdict):
+    assert C.verdict_from_printed(printed, computed) == verdict
+
+
+def test_every_numeric_verdict_follows_the_rule(claims):
+    """Where the paper prints a number and the model gives one, the verdict is the rule's."""
+    checked = 0
+    for c in claims.values():
+        try:
+            paper = float(c["paper_value"])
+        except (TypeError, ValueError):
+            continue
+        if isinstance(c["computed_value"], (int, float)) and not isinstance(
+            c["computed_value"], bool
+        ):
+            if c["id"].startswith(("no-tunnel", "tunnel-above", "insulator-below", "eq36-conv")):
+                continue  # statements, tested below
+            assert c["verdict"] == C.verdict_from_printed(c["paper_value"], c["computed_value"]), c
+            assert math.isfinite(paper)
+            checked += 1
+    assert checked >= 25
+
+
+def test_verdicts_from_independent_values(claims):
+    """The decisive numbers recomputed here without the package's solvers."""
+    v = {k: c["verdict"] for k, c in claims.items()}
+    # eq (39), first term: closed-form roots of (3c+1)x^2 - (4+8c)x + 4
+    for c, key in ((1.0, "c1"), (0.5, "c1_2"), (1 / 3, "c1_3")):
+        x = (4 + 8 * c - math.sqrt((4 + 8 * c) ** 2 - 16 * (3 * c + 1))) / (2 * (3 * c + 1))
+        assert claims[f"eq39-{key}-first"]["computed_value"] == pytest.approx(x, rel=1e-7)
+    assert v["eq39-c1-first"] == "confirmed" and v["eq39-c1_3-first"] == "confirmed"
+    assert v["eq39-c1_2-first"] == "approximate"  # 0.62020 is printed as 0.621
+    # thresholds: 1/5 and (3G - 7 zeta(3)/4)/(3G + 7 zeta(3)/4)
+    G, z3 = 0.915965594177219, 1.2020569031595942
+    c_inf = (3 * G - 1.75 * z3) / (3 * G + 1.75 * z3)
+    assert claims["threshold-0225-first"]["computed_value"] == pytest.approx(0.2)
+    assert claims["threshold-0225-series"]["computed_value"] == pytest.approx(c_inf, rel=1e-9)
+    assert v["threshold-0225-first"] == v["threshold-0225-series"] == "contradicted"
+    assert v["no-tunnel-below-1_6-first"] == "confirmed"  # 1/5 > 1/6
+    assert v["no-tunnel-below-1_6-series"] == "contradicted"  # 0.1328 < 1/6
+    assert v["tunnel-above-1_4-first"] == v["tunnel-above-1_4-series"] == "confirmed"
+    assert v["insulator-below-1_2-first"] == "contradicted"
+    # D/d: d has a zero below R_b for c > 1/5 where D does not vanish
+    x = 0.78474956  # first-term R_c/R_b at c = 1/3
+    assert abs(float(et.resisting_distance(x, 1.0, 1 / 3))) > 1e-2
+    assert v["D-over-d-bounded"] == "contradicted"
+    assert v["eq36-convergence-order"] == "confirmed"
+    assert claims["eq36-convergence-order"]["computed_value"] == pytest.approx(2, abs=0.05)
+    # Table 1: silicon's printed value is 4 orders of magnitude above eq (37)
+    assert v["table1-Si"] == "contradicted" and v["table1-Pt"] == "approximate"
+    # Figure 7
+    assert v["fig7-c1-first"] == v["fig7-c1_3-first"] == "confirmed"
+    assert v["fig7-c1_3-series"] == "contradicted"
+
+
+def test_phenomenology_verdicts_and_citations(claims):
+    from scipy.constants import physical_constants
+
+    phi0 = physical_constants["mag. flux quantum"][0]
+    assert claims["eq45-flux-quantum"]["computed_value"] == pytest.approx(phi0, rel=1e-9)
+    assert claims["eq45-flux-quantum"]["verdict"] == "confirmed"
+    twice = claims["flux-twice-quantum"]
+    assert float(twice["paper_value"]) == pytest.approx(2 * phi0, rel=1e-4)
+    assert twice["computed_value"] == pytest.approx(phi0, rel=1e-9)
+    assert twice["verdict"] == "contradicted"
+    for key in ("eq45-flux-quantum", "flux-twice-quantum"):
+        assert "Deaver" in claims[key]["note"] and "Phys. Rev. Lett. 7, 43" in claims[key]["note"]
+        assert "Doll" in claims[key]["note"] and "Phys. Rev. Lett. 7, 51" in claims[key]["note"]
+    jc = claims["eq44-critical-current"]
+    assert jc["verdict"] == "contradicted" and jc["computed_value"] < 0
+    assert "Tinkham" in jc["note"]
+    assert claims["eq43-stefan-boltzmann"]["verdict"] == "confirmed"
+
+
+def test_untestable_claims_say_why(claims):
+    untestable = [c for c in claims.values() if c["verdict"] == "untestable"]
+    assert untestable and all(c["note"] for c in untestable)
+    assert claims["fig8-state-diagram"]["verdict"] == "untestable"
+
+
+# --------------------------------------------------------------------------- report and files
+def test_report_contains_every_claim_and_figure(run, claims):
+    _, report = run
+    html = report.read_text(encoding="utf-8")
+    for cid in claims:
+        assert f"id='{cid}'" in html
+    assert html.count("data:image/png;base64,") == 4
+    assert "http://" not in html and "https://" not in html  # self-contained
+    assert "Generated TEST" in html
+    assert "Figure 8" in html and "Pending" in html
+
+
+def test_output_is_deterministic(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    reproduce(a, timestamp="T1")
+    reproduce(b, timestamp="T2")
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    for rel in files:
+        x, y = (a / rel).read_bytes(), (b / rel).read_bytes()
+        if rel.name == "report.html":
+            x, y = x.replace(b"Generated T1", b""), y.replace(b"Generated T2", b"")
+        assert x == y, rel
+    assert not [p for p in a.iterdir() if p.name.startswith(".etunnel-staging")]
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ReproduceError, match=r"not a directory|cannot create"):
+        reproduce(blocker)
+    with pytest.raises(ReproduceError, match="cannot create output directory"):
+        reproduce(blocker / "sub")
+    assert cli.main(["reproduce", "--out", str(blocker / "sub")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error" in err
+    assert blocker.read_text() == "not a directory"
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="needs Linux /proc")
+def test_read_only_filesystem_is_a_clear_error():
+    """/proc refuses new directories even to root: a stand-in for an unwritable location."""
+    with pytest.raises(ReproduceError, match=r"cannot create output directory|not writable"):
+        reproduce("/proc/self/etunnel-reproduction")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_directory_leaves_nothing(tmp_path):  # pragma: no cover - non-root only
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    try:
+        with pytest.raises(ReproduceError, match="not writable"):
+            reproduce(ro)
+        assert list(ro.iterdir()) == []
+    finally:
+        ro.chmod(0o700)
+
+
+def test_cli_reproduce_prints_progress_and_summary(tmp_path, capsys):
+    assert cli.main(["reproduce", "--out", str(tmp_path / "r")]) == 0
+    captured = capsys.readouterr()
+    assert "[1/5]" in captured.err and "[5/5]" in captured.err
+    assert "claims:" in captured.out and "report:" in captured.out
+    assert (tmp_path / "r" / "report.html").exists()
+
+
+def _chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.mark.skipif(
+    _chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+def test_report_opens_in_headless_chromium_without_console_errors(run, tmp_path):
+    _, report = run
+    shot = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1280,2000",
+            f"--screenshot={shot}",
+            report.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    console = [ln for ln in proc.stderr.splitlines() if "CONSOLE" in ln]
+    assert console == [], console
+    assert shot.exists() and shot.stat().st_size > 50_000
+
+
+def test_module_entry_point(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "electron_tunnel", "reproduce", "-q", "--out", str(tmp_path / "m")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert Path(tmp_path / "m" / "claims.csv").exists()
