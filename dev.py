@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -44,6 +45,25 @@ def ensure_env(extras: str = "test") -> None:
     stamp.write_text(digest)
 
 
+def ensure_chromium() -> None:
+    """Install Debian's Chromium for the report's browser test when possible (else it skips)."""
+    if any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
+        return
+    if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        print("+ Chromium not found and cannot be installed here: the browser test will skip")
+        return
+    print("+ installing Chromium for the browser test (apt-get)", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for cmd in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "chromium"]):
+        try:
+            done = subprocess.run(cmd, env=env, capture_output=True, timeout=900)
+        except (OSError, subprocess.TimeoutExpired):
+            done = None
+        if done is None or done.returncode:
+            print("+ Chromium could not be installed: the browser test will skip")
+            return
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "bench"}:
         print(__doc__)
@@ -54,6 +74,7 @@ def main(argv: list[str]) -> int:
         sh(BIN / "etunnel", "reproduce", *rest)
     elif command == "test":
         ensure_env("test")
+        ensure_chromium()
         sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(PY, "-m", "pytest", *rest)
