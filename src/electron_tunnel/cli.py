@@ -248,6 +248,42 @@ def _cmd_reproduce(args, out):
     out.write(f"report: {report} ({time.perf_counter() - start:.1f} s)\n")
 
 
+def _cmd_evaluate(args, out):
+    import time
+
+    from .evaluation import EvaluationError, run_evaluation
+
+    start = time.perf_counter()
+
+    def progress(line):
+        if not args.quiet:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    if args.bootstrap < 100:
+        raise _Error(f"--bootstrap must be an integer >= 100, got {args.bootstrap}")
+    try:
+        path, results = run_evaluation(args.out, progress=progress, B=args.bootstrap)
+    except EvaluationError as exc:
+        raise _Error(str(exc)) from None
+    model = [
+        m
+        for m in results["resistivity"]["model"]
+        if m["convention"] == results["settings"]["default_convention"] and m["c"] == 0.1
+    ]
+    for m in model:
+        s = m["spearman"]
+        out.write(
+            f"resistivity vs D ({m['series']}, c = 0.1): Spearman {s['rho']:.3f} "
+            f"[{s['ci95'][0]:.2f}, {s['ci95'][1]:.2f}], n = {s['n']}\n"
+        )
+    best = max(results["superconductors"]["scores"], key=lambda r: r["auc"])
+    out.write(
+        f"best single score for superconducting elements: {best['score']} (AUC {best['auc']:.3f})\n"
+    )
+    out.write(f"written: {path} ({time.perf_counter() - start:.1f} s)\n")
+
+
 # --------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
@@ -317,6 +353,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reproduction", help="output directory (default: %(default)s)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     p.set_defaults(func=_cmd_reproduce)
+
+    p = sub.add_parser(
+        "evaluate",
+        help="score the model on real element data against measurements and baselines",
+        description="Resistivity rank correlations, superconducting-element AUCs, Figures "
+        "11-13 redrawn, Table 1 from library data; writes evaluation.json, elements.csv and "
+        "figures/.",
+    )
+    p.add_argument("--out", default="evaluation", help="output directory (default: %(default)s)")
+    p.add_argument("--bootstrap", type=int, default=2000, help="bootstrap resamples (>= 100)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    p.set_defaults(func=_cmd_evaluate)
     return parser
 
 

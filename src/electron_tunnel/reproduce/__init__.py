@@ -6,7 +6,9 @@
 * ``figures/`` — PNG and SVG of Figures 1, 2, 5 and 7;
 * ``table1.csv`` — Table 1 from the paper's inputs, first term and full series;
 * ``table1_correlations.csv`` — Spearman rank correlations with the paper's resistivity;
-* ``claims.json`` and ``claims.csv`` — one record per claim with its verdict.
+* ``claims.json`` and ``claims.csv`` — one record per claim with its verdict;
+* ``evaluation.json``, ``elements.csv`` and ``figures/figure11_tc`` etc. — the real-materials
+  evaluation of :mod:`electron_tunnel.evaluation` (1000 bootstrap resamples).
 
 Everything is computed first in a private staging directory inside ``out_dir``; files are moved
 into place only when all of them exist, so a failure never leaves a half-written report. The
@@ -31,6 +33,8 @@ __all__ = ["FIGURES", "ReproduceError", "reproduce"]
 
 #: Figure file stems written to ``figures/``.
 FIGURES = ("figure1", "figure2", "figure5", "figure7")
+#: Bootstrap resamples for the real-materials section (``etunnel evaluate`` uses 2000).
+EVALUATION_BOOTSTRAP = 1000
 
 
 class ReproduceError(RuntimeError):
@@ -115,7 +119,7 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
     say = progress or (lambda line: None)
     out = Path(out_dir)
     staging = _prepare(out)
-    steps = 5
+    steps = 6
     try:
         (staging / "figures").mkdir()
         say(f"[1/{steps}] figures 1, 2, 5, 7")
@@ -147,11 +151,23 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
             writer.writeheader()
             writer.writerows(correlations)
 
-        say(f"[3/{steps}] claims")
-        claims = claims_mod.compute_claims()
+        say(f"[3/{steps}] real materials (element data, statistics, Figures 11-13)")
+        from .. import evaluation as ev
+
+        ev_results, ev_table = ev.evaluate(B=EVALUATION_BOOTSTRAP)
+        stems = ev.figures(ev_results, ev_table, staging / "figures")
+        for stem in stems:
+            pngs[stem] = (staging / "figures" / f"{stem}.png").read_bytes()
+        ev_table.to_csv(staging / "elements.csv", index=False, lineterminator="\n")
+        (staging / "evaluation.json").write_text(
+            json.dumps(ev_results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+        say(f"[4/{steps}] claims")
+        claims = claims_mod.compute_claims(ev_results)
         _write_claims(claims, staging)
 
-        say(f"[4/{steps}] report")
+        say(f"[5/{steps}] report")
         stamp = timestamp or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         html = render_report(
             claims=claims,
@@ -159,11 +175,12 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
             correlations=correlations,
             pngs=pngs,
             fig7_crossings=crossings,
+            evaluation=ev_results,
             timestamp=f"{stamp} (electron-tunnel {__version__})",
         )
         (staging / "report.html").write_text(html, encoding="utf-8")
 
-        say(f"[5/{steps}] writing {out}")
+        say(f"[6/{steps}] writing {out}")
         (out / "figures").mkdir(exist_ok=True)
         files = sorted(p for p in staging.rglob("*") if p.is_file())
         files.sort(key=lambda p: p.name == "report.html")  # the report goes in last

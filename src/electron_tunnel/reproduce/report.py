@@ -89,7 +89,82 @@ def _figure_section(title, png, paper_says, model_gives, claims, ids, eqs):
 """
 
 
-def render_report(*, claims, table, correlations, pngs, fig7_crossings, timestamp) -> str:
+def _materials_section(ev, pngs, claims) -> str:
+    if ev is None:
+        return ""
+    default = ev["settings"]["default_convention"]
+    rows = []
+    for m in ev["resistivity"]["model"]:
+        if m["c"] != 0.1:
+            continue
+        s, k = m["spearman"], m["kendall"]
+        rows.append(
+            f"<tr><td>{_e(m['convention'])}</td><td>{_e(m['series'])}</td>"
+            f"<td class='num'>{s['rho']:.3f}</td><td class='num'>{s['ci95'][0]:.2f} – {s['ci95'][1]:.2f}</td>"
+            f"<td class='num'>{k['tau']:.3f}</td><td class='num'>{s['n']}</td></tr>"
+        )
+    for b in ev["resistivity"]["baselines"]:
+        s, k = b["spearman"], b["kendall"]
+        rows.append(
+            f"<tr><td><i>baseline:</i> {_e(b['baseline'])}</td><td></td>"
+            f"<td class='num'>{s['rho']:.3f}</td><td class='num'>{s['ci95'][0]:.2f} – {s['ci95'][1]:.2f}</td>"
+            f"<td class='num'>{k['tau']:.3f}</td><td class='num'>{s['n']}</td></tr>"
+        )
+    auc_rows = "".join(
+        f"<tr><td>{_e(r['score'])}</td><td class='num'>{r['auc']:.3f}</td>"
+        f"<td class='num'>{r['ci95'][0]:.2f} – {r['ci95'][1]:.2f}</td>"
+        f"<td class='num'>{r['n_pos']} / {r['n_neg']}</td></tr>"
+        for r in ev["superconductors"]["scores"]
+    )
+    t1 = "".join(
+        f"<tr><td>{_e(r['symbol'])}</td><td class='num'>{r['paper_R_v_pm']:g} / {r['paper_R_b_pm']:g}</td>"
+        f"<td class='num'>{r['covalent_vdw_R_v_pm']:g} / {r['covalent_vdw_R_b_pm']:g}</td>"
+        f"<td class='num'>{r['paper_d_per_m']:.3g}</td>"
+        f"<td class='num'>{'—' if r['covalent_vdw_d_per_m'] is None else format(r['covalent_vdw_d_per_m'], '.3g')}</td>"
+        f"<td class='num'>{r['paper_resistivity_ohm_m']:.3g}</td><td class='num'>{r['library_resistivity_ohm_m']:.3g}</td></tr>"
+        for r in ev["table1"]
+    )
+    fisher = ev["periodic_table"]["fig11_vs_fig12"]
+    left = ev["resistivity"]["left_out_default"]
+    heatmaps = "".join(
+        f"<figure>{_img(pngs[k], k)}</figure>"
+        for k in ("figure11_tc", "figure12_state_3500K", "figure13_density")
+        if k in pngs
+    )
+    return f"""
+<h2 id="materials">Real materials</h2>
+<p>The model applied to the elements, with data read at run time from pymatgen-core
+(resistivity, T_c, density, melting and boiling points) and mendeleev (radii). R_v is the
+covalent radius and R_b the van der Waals radius unless stated ("{_e(default)}"); other
+conventions are in <code>evaluation.json</code>. Statistics: Spearman ρ and Kendall τ with
+bootstrap 95 % intervals ({ev["settings"]["bootstrap_resamples"]} resamples), ROC AUC for
+separating elements with a known T_c.</p>
+<h3>Resistivity against the resisting distance (c = 0.1) and simple baselines</h3>
+<figure>{_img(pngs["resistivity_vs_D"], "resistivity against D")}</figure>
+<div class="scroll"><table><tr><th>R_v / R_b convention or baseline</th><th>series</th><th>Spearman ρ</th>
+<th>95 % CI</th><th>Kendall τ</th><th>n</th></tr>{"".join(rows)}</table></div>
+<p class="meta">{len(left)} elements left out under the default convention (no radius, no
+resistivity, or R_v ≥ 2 R_b); the list is in evaluation.json.</p>
+<h3>Which quantity separates superconducting elements?</h3>
+<figure>{_img(pngs["superconductor_auc"], "AUC")}</figure>
+<div class="scroll"><table><tr><th>score</th><th>AUC</th><th>95 % CI</th><th>T_c known / not</th></tr>
+{auc_rows}</table></div>
+<h3>Figures 11–13 redrawn from the data</h3>{heatmaps}
+<p>Superconducting and not gaseous at 3500 K: {fisher["contingency"]["superconductor_not_gaseous"]};
+superconducting and gaseous: {fisher["contingency"]["superconductor_gaseous"]}; other, not gaseous:
+{fisher["contingency"]["other_not_gaseous"]}; other, gaseous: {fisher["contingency"]["other_gaseous"]}.
+Fisher's exact test: odds ratio {fisher["odds_ratio"]:.3g}, p = {fisher["fisher_p_value"]:.2g}.</p>
+{_claim_list(claims, ["fig11-12-superconductors-not-gaseous", "fig13-density", "gap-predicts-superconductors", "resistivity-correlation-elements"])}
+<h3>Table 1: the paper's radii beside library radii</h3>
+<div class="scroll"><table><tr><th>element</th><th>paper R_v / R_b [pm]</th><th>library R_v / R_b [pm]</th>
+<th>d, paper radii [1/m]</th><th>d, library radii [1/m]</th><th>paper ρ [Ω·m]</th><th>library ρ [Ω·m]</th></tr>
+{t1}</table></div>
+"""
+
+
+def render_report(
+    *, claims, table, correlations, pngs, fig7_crossings, timestamp, evaluation=None
+) -> str:
     """Render the report as one HTML string (images embedded, no external resources)."""
     from collections import Counter
 
@@ -247,11 +322,11 @@ digamma/trigamma functions, docs/derivations.md).</li>
 every figure, table and numeric claim recomputed from the paper's own equations. The software
 takes no side; it reports what holds and what does not.</p>
 <p class="meta">electron-tunnel {_e(__version__)} · {len(claims)} claims ·
-<a href="#table1">Table 1</a> · <a href="#claims">all claims</a> · <a href="#rules">verdict rules</a></p>
+<a href="#table1">Table 1</a> · <a href="#materials">real materials</a> · <a href="#claims">all claims</a> · <a href="#rules">verdict rules</a></p>
 <div class="cards">{cards}</div>
 <h2>Main findings</h2>{findings}
 <h2>Figures</h2>{fig1}{fig2}{fig5}{fig7}{fig8}
-{table_html}{claims_html}{rules}
+{table_html}{_materials_section(evaluation, pngs, claims)}{claims_html}{rules}
 <footer>Generated {_e(timestamp)} by <code>etunnel reproduce</code>.</footer>
 </main></body></html>
 """

@@ -1,0 +1,500 @@
+"""``etunnel evaluate``: the model's predictions on real elements, scored against measurements.
+
+1. **Resistivity** — rank correlation (Spearman, Kendall; bootstrap 95 % CI; n) between the
+   resisting distance and the measured room-temperature resistivity, for every radius convention
+   of :data:`~electron_tunnel.materials.RADIUS_CONVENTIONS`, c in :data:`C_GRID`, first term and
+   full series; beside one-variable baselines on the same elements.
+2. **Superconducting elements** — ROC AUC (bootstrap CI) of model quantities and of single
+   properties (the paper's proxies: density and "not gaseous at 3500 K") for separating the
+   elements with a known ambient-pressure T_c from the others.
+3. **Figures 11-13** redrawn as periodic-table heatmaps, and the association the paper sees
+   between them tested: Fisher's exact test and AUC.
+4. **Table 1** at the paper's inputs beside Table 1 from library data.
+
+Every statistic in ``evaluation.json`` can be recomputed from ``elements.csv`` (radii,
+measurements, and d and D at c = 0.1 under the default convention) with this package and SciPy;
+the bootstrap uses :data:`~electron_tunnel.stats.DEFAULT_SEED`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__, chain, materials, stats
+
+__all__ = ["C_GRID", "GAS_TEMPERATURE_K", "EvaluationError", "evaluate", "run_evaluation"]
+
+#: Attraction coefficients at which the resistivity correlation is computed (0.1: the paper's).
+C_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
+#: The temperature of the paper's Figure 12.
+GAS_TEMPERATURE_K = 3500.0
+PAPER_C = 0.1
+
+
+class EvaluationError(RuntimeError):
+    """The evaluation could not be written."""
+
+
+def _valid_radii(R_v, R_b):
+    return np.isfinite(R_v) & np.isfinite(R_b) & (R_v > 0) & (R_b > 0) & (R_v < 2 * R_b)
+
+
+def _state_3500(df):
+    m = df.melting_point_K.to_numpy(float)
+    b = df.boiling_point_K.to_numpy(float)
+    state = np.full(len(df), "unknown", dtype=object)
+    state[np.isfinite(b) & (b <= GAS_TEMPERATURE_K)] = "gas"
+    state[np.isfinite(b) & (b > GAS_TEMPERATURE_K) & np.isfinite(m) & (m <= GAS_TEMPERATURE_K)] = (
+        "liquid"
+    )
+    state[np.isfinite(m) & (m > GAS_TEMPERATURE_K)] = "solid"
+    return state.astype(str)
+
+
+def element_table(df=None):
+    """``elements.csv``: the library table plus derived columns used by the evaluation."""
+    if df is None:
+        df = materials.elements()
+    out = df.copy()
+    R_v, R_b, _src = materials.radii(materials.DEFAULT_CONVENTION, df)
+    ok = _valid_radii(R_v, R_b)
+    out["R_v_pm"] = R_v * 1e12
+    out["R_b_pm"] = R_b * 1e12
+    d = np.full(len(df), np.nan)
+    D = np.full(len(df), np.nan)
+    cc0 = np.full(len(df), np.nan)
+    cc = np.full(len(df), np.nan)
+    d[ok] = chain.resisting_distance(R_v[ok], R_b[ok], PAPER_C, 0)
+    D[ok] = chain.resisting_distance(R_v[ok], R_b[ok], PAPER_C)
+    cc0[ok] = chain.critical_attraction(R_v[ok], R_b[ok], 0)
+    cc[ok] = chain.critical_attraction(R_v[ok], R_b[ok])
+    out["d_c0.1_per_m"] = d
+    out["D_c0.1_per_m"] = D
+    out["critical_c_first_term"] = cc0
+    out["critical_c_series"] = cc
+    out["superconductor"] = np.isfinite(df.tc_K.to_numpy(float))
+    out["state_3500K"] = _state_3500(df)
+    out["not_gaseous_3500K"] = np.where(
+        out.state_3500K == "unknown", np.nan, (out.state_3500K != "gas").astype(float)
+    )
+    return out
+
+
+def _left_out(df, R_v, R_b, need):
+    reasons = []
+    for k, row in enumerate(df.itertuples()):
+        why = []
+        if not np.isfinite(R_v[k]):
+            why.append("no R_v (covalent radius)")
+        if not np.isfinite(R_b[k]):
+            why.append("no R_b")
+        if np.isfinite(R_v[k]) and np.isfinite(R_b[k]) and R_v[k] >= 2 * R_b[k]:
+            why.append("R_v >= 2 R_b (outside the model's domain)")
+        for col, label in need:
+            if not np.isfinite(getattr(row, col)):
+                why.append(f"no {label}")
+        if why:
+            reasons.append({"symbol": row.symbol, "reasons": why})
+    return reasons
+
+
+def _resistivity(df, B, seed):
+    rho = df.resistivity_ohm_m.to_numpy(float)
+    model = []
+    for name in materials.RADIUS_CONVENTIONS:
+        R_v, R_b, _ = materials.radii(name, df)
+        ok = _valid_radii(R_v, R_b) & np.isfinite(rho)
+        for c in C_GRID:
+            for terms, series in ((0, "first term"), (None, "full series")):
+                D = chain.resisting_distance(R_v[ok], R_b[ok], c, terms)
+                model.append(
+                    {
+                        "convention": name,
+                        "c": c,
+                        "series": series,
+                        "spearman": stats.spearman_with_ci(D, rho[ok], B=B, seed=seed),
+                        "kendall": stats.kendall_with_ci(D, rho[ok], B=B, seed=seed),
+                    }
+                )
+    R_v, R_b, _ = materials.radii(materials.DEFAULT_CONVENTION, df)
+    ok = _valid_radii(R_v, R_b) & np.isfinite(rho)
+    candidates = {
+        "density": df.density_kg_m3.to_numpy(float),
+        "R_v alone (covalent radius)": R_v,
+        "R_b alone (van der Waals radius)": R_b,
+        "R_v / R_b": R_v / R_b,
+        "atomic number Z": df.Z.to_numpy(float),
+        "Pauling electronegativity": df.electronegativity_pauling.to_numpy(float),
+        "melting point": df.melting_point_K.to_numpy(float),
+    }
+    baselines = [
+        {
+            "baseline": name,
+            "spearman": stats.spearman_with_ci(values[ok], rho[ok], B=B, seed=seed),
+            "kendall": stats.kendall_with_ci(values[ok], rho[ok], B=B, seed=seed),
+        }
+        for name, values in candidates.items()
+    ]
+    return {
+        "model": model,
+        "baselines": baselines,
+        "baseline_elements": "those with resistivity and valid default-convention radii",
+        "left_out_default": _left_out(
+            df, R_v, R_b, [("resistivity_ohm_m", "room-temperature resistivity")]
+        ),
+    }
+
+
+def _superconductors(table, B, seed):
+    R_v = table.R_v_pm.to_numpy(float) * 1e-12
+    R_b = table.R_b_pm.to_numpy(float) * 1e-12
+    ok = _valid_radii(R_v, R_b)
+    label = table.superconductor.to_numpy(bool)
+    scores = {
+        "model: -critical c (full series)": -table.critical_c_series.to_numpy(float),
+        "model: -critical c (first term)": -table.critical_c_first_term.to_numpy(float),
+        "model: R_v / R_b": R_v / R_b,
+        "model: -D at c = 0.1 (full series)": -table["D_c0.1_per_m"].to_numpy(float),
+        "paper proxy: density": table.density_kg_m3.to_numpy(float),
+        "paper proxy: not gaseous at 3500 K": table.not_gaseous_3500K.to_numpy(float),
+        "boiling point": table.boiling_point_K.to_numpy(float),
+        "melting point": table.melting_point_K.to_numpy(float),
+        "bulk modulus": table.bulk_modulus_GPa.to_numpy(float),
+        "Pauling electronegativity": table.electronegativity_pauling.to_numpy(float),
+        "atomic number Z": table.Z.to_numpy(float),
+    }
+    rows = []
+    for name, s in scores.items():
+        s = np.where(ok, s, np.nan)  # same population: elements with valid radii
+        rows.append({"score": name, **stats.auc_with_ci(s, label, B=B, seed=seed)})
+    return {
+        "population": "elements with valid default-convention radii; positives: known ambient "
+        "T_c in pymatgen-core (Gd excluded, see materials.EXCLUDED_TC)",
+        "n_superconductors": int((label & ok).sum()),
+        "scores": rows,
+        "superconductors": sorted(table.symbol[label].tolist()),
+    }
+
+
+def _periodic_table_tests(table, B, seed):
+    from scipy.stats import fisher_exact
+
+    known = table.state_3500K != "unknown"
+    sc = table.superconductor.to_numpy(bool)[known.to_numpy()]
+    notgas = (table.state_3500K[known] != "gas").to_numpy()
+    a = int(np.sum(sc & notgas))
+    b = int(np.sum(sc & ~notgas))
+    c = int(np.sum(~sc & notgas))
+    d = int(np.sum(~sc & ~notgas))
+    res = fisher_exact([[a, b], [c, d]])
+    dens = stats.auc_with_ci(table.density_kg_m3, table.superconductor, B=B, seed=seed)
+    return {
+        "fig11_vs_fig12": {
+            "contingency": {
+                "superconductor_not_gaseous": a,
+                "superconductor_gaseous": b,
+                "other_not_gaseous": c,
+                "other_gaseous": d,
+            },
+            "odds_ratio": float(res.statistic),
+            "fisher_p_value": float(res.pvalue),
+            "n": a + b + c + d,
+            "share_of_superconductors_not_gaseous": a / (a + b) if a + b else float("nan"),
+            "share_of_not_gaseous_that_superconduct": a / (a + c) if a + c else float("nan"),
+        },
+        "fig11_vs_fig13_density_auc": dens,
+    }
+
+
+def _table1(df):
+    from .reproduce.table1 import PAPER_C as C1
+    from .reproduce.table1 import table1 as paper_table
+
+    paper = paper_table()
+    lib = df.set_index("symbol")
+    rows = []
+    for r in paper.itertuples():
+        row = {
+            "symbol": r.symbol,
+            "paper_R_b_pm": r.R_b_pm,
+            "paper_R_v_pm": r.R_v_pm,
+            "paper_d_per_m": r.d_per_m,
+            "paper_resistivity_ohm_m": r.resistivity_paper * 1e-6,
+            "library_resistivity_ohm_m": float(lib.loc[r.symbol, "resistivity_ohm_m"]),
+        }
+        for name in ("covalent/vdw", "covalent/vdw-else-empirical"):
+            R_v, R_b, _src = materials.radii(name, lib.loc[[r.symbol]].reset_index())
+            key = name.replace("/", "_").replace("-", "_")
+            row[f"{key}_R_v_pm"] = float(R_v[0] * 1e12)
+            row[f"{key}_R_b_pm"] = float(R_b[0] * 1e12)
+            good = _valid_radii(R_v, R_b)[0]
+            row[f"{key}_d_per_m"] = (
+                float(chain.resisting_distance(R_v, R_b, C1, 0)[0]) if good else None
+            )
+            row[f"{key}_D_per_m"] = (
+                float(chain.resisting_distance(R_v, R_b, C1)[0]) if good else None
+            )
+        rows.append(row)
+    return rows
+
+
+def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=None):
+    """Compute every statistic; returns ``(results_dict, elements_table)``."""
+    if df is None:
+        df = materials.elements()
+    table = element_table(df)
+    results = {
+        "version": __version__,
+        "settings": {
+            "bootstrap_resamples": B,
+            "seed": seed,
+            "c_grid": list(C_GRID),
+            "default_convention": materials.DEFAULT_CONVENTION,
+            "conventions": {k: [v[0], list(v[1])] for k, v in materials.RADIUS_CONVENTIONS.items()},
+            "gas_temperature_K": GAS_TEMPERATURE_K,
+            "excluded_tc": materials.EXCLUDED_TC,
+        },
+        "resistivity": _resistivity(df, B, seed),
+        "superconductors": _superconductors(table, B, seed),
+        "periodic_table": _periodic_table_tests(table, B, seed),
+        "table1": _table1(df),
+    }
+    return results, table
+
+
+# --------------------------------------------------------------------------- figures
+_LANTH = range(57, 72)
+_ACT = range(89, 104)
+
+
+def _position(z, group, period):
+    if z in _LANTH:
+        return 8.6, z - 57 + 3
+    if z in _ACT:
+        return 9.6, z - 89 + 3
+    return float(period), float(group)
+
+
+def plot_periodic_table(table, column, title, *, kind="continuous", cmap="viridis", label=""):
+    """A periodic-table heatmap of ``column`` (Figures 11-13 of the paper, redrawn)."""
+    from .reproduce.figures import _style
+
+    plt = _style()
+    import matplotlib.colors as mcolors
+    from matplotlib.patches import Rectangle
+
+    fig, ax = plt.subplots(figsize=(10.5, 6.0), layout="constrained")
+    values = table[column]
+    if kind == "categorical":
+        palette = {"solid": "#35608d", "liquid": "#f0a030", "gas": "#e6e6e6", "unknown": "#ffffff"}
+    else:
+        v = values.to_numpy(float)
+        finite = v[np.isfinite(v) & (v > 0)] if kind == "log" else v[np.isfinite(v)]
+        norm = (
+            mcolors.LogNorm(finite.min(), finite.max())
+            if kind == "log"
+            else mcolors.Normalize(finite.min(), finite.max())
+        )
+        cm = plt.get_cmap(cmap)
+    for row in table.itertuples():
+        y, x = _position(row.Z, row.group if np.isfinite(row.group) else 3, row.period)
+        val = getattr(row, column)
+        if kind == "categorical":
+            face = palette.get(val, "#ffffff")
+        else:
+            face = cm(norm(val)) if np.isfinite(val) and (kind != "log" or val > 0) else "#ffffff"
+        ax.add_patch(
+            Rectangle((x - 0.47, y - 0.47), 0.94, 0.94, facecolor=face, edgecolor="#9aa3b2", lw=0.6)
+        )
+        rgb = mcolors.to_rgb(face)
+        dark = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 0.5
+        ax.text(
+            x,
+            y - 0.08,
+            row.symbol,
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            color="white" if dark else "#1d2433",
+            fontweight="bold",
+        )
+        if column == "tc_K" and np.isfinite(val):
+            ax.text(
+                x,
+                y + 0.25,
+                f"{val:.3g}",
+                ha="center",
+                va="center",
+                fontsize=5.8,
+                color="white" if dark else "#1d2433",
+            )
+    ax.set_xlim(0.4, 18.6)
+    ax.set_ylim(10.2, 0.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title, fontsize=11)
+    if kind == "categorical":
+        from matplotlib.patches import Patch
+
+        ax.legend(
+            handles=[Patch(facecolor=c, edgecolor="#9aa3b2", label=k) for k, c in palette.items()],
+            loc="lower left",
+            ncol=4,
+            bbox_to_anchor=(0.02, -0.02),
+            fontsize=9,
+        )
+    else:
+        sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
+        cb = fig.colorbar(sm, ax=ax, shrink=0.6, pad=0.01)
+        cb.set_label(label)
+    return fig
+
+
+def plot_resistivity(table):
+    """Measured resistivity against the resisting distance (c = 0.1, default convention)."""
+    from .reproduce.figures import _style
+
+    plt = _style()
+    fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), layout="constrained", sharey=True)
+    rho = table.resistivity_ohm_m.to_numpy(float)
+    for ax, col, title in zip(
+        axes,
+        ("d_c0.1_per_m", "D_c0.1_per_m"),
+        ("first term d (eq 37)", "full series D (eq 24)"),
+        strict=True,
+    ):
+        D = table[col].to_numpy(float)
+        ok = np.isfinite(D) & np.isfinite(rho)
+        sc = table.superconductor.to_numpy(bool)
+        ax.scatter(D[ok & ~sc], rho[ok & ~sc], s=18, color="#1f5fbf", label="no known T_c")
+        ax.scatter(D[ok & sc], rho[ok & sc], s=22, color="#d62728", label="superconductor")
+        for k in np.flatnonzero(ok):
+            ax.annotate(
+                table.symbol.iloc[k],
+                (D[k], rho[k]),
+                fontsize=6,
+                xytext=(2, 2),
+                textcoords="offset points",
+                color="#5b6478",
+            )
+        if np.all(D[ok] > 0):
+            from matplotlib.ticker import NullFormatter
+
+            ax.set_xscale("log")
+            ax.xaxis.set_minor_formatter(NullFormatter())
+        else:
+            ax.set_xscale("symlog", linthresh=1e7)
+        ax.set_yscale("log")
+        ax.set_xlabel("resisting distance at c = 0.1 [1/m]")
+        ax.set_title(title, fontsize=10)
+    axes[0].set_ylabel("measured resistivity [Ω·m]")
+    axes[0].legend(loc="upper left", fontsize=8)
+    fig.suptitle(
+        "Resistivity of the elements against the model (covalent R_v, van der Waals R_b)",
+        fontsize=10,
+    )
+    return fig
+
+
+def plot_auc(results):
+    from .reproduce.figures import _style
+
+    plt = _style()
+    rows = results["superconductors"]["scores"]
+    fig, ax = plt.subplots(figsize=(7.6, 4.2), layout="constrained")
+    names = [r["score"] for r in rows]
+    aucs = np.array([r["auc"] for r in rows])
+    lo = np.array([r["ci95"][0] for r in rows])
+    hi = np.array([r["ci95"][1] for r in rows])
+    y = np.arange(len(rows))[::-1]
+    colours = ["#d62728" if n.startswith("model") else "#1f5fbf" for n in names]
+    ax.errorbar(aucs, y, xerr=[aucs - lo, hi - aucs], fmt="none", ecolor="#9aa3b2", capsize=3)
+    ax.scatter(aucs, y, color=colours, zorder=3)
+    ax.axvline(0.5, color="black", lw=0.8, ls="--")
+    ax.set_yticks(y, names, fontsize=8.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("ROC AUC for 'has a known T_c' (95 % bootstrap CI); 0.5 = chance")
+    ax.set_title("Which single quantity separates superconducting elements?", fontsize=10)
+    return fig
+
+
+def _save(fig, stem: Path):
+    import matplotlib.pyplot as plt
+
+    fig.savefig(stem.with_suffix(".png"), metadata={"Software": None})
+    fig.savefig(stem.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+
+
+def figures(results, table, folder: Path):
+    """Write the evaluation's figures (PNG and SVG) into ``folder``; returns their stems."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    folder.mkdir(parents=True, exist_ok=True)
+    items = {
+        "figure11_tc": plot_periodic_table(
+            table,
+            "tc_K",
+            "Figure 11 (redrawn) — superconducting T_c at ambient pressure "
+            "(pymatgen-core; white: none known)",
+            kind="log",
+            cmap="plasma",
+            label="T_c [K]",
+        ),
+        "figure12_state_3500K": plot_periodic_table(
+            table,
+            "state_3500K",
+            "Figure 12 (redrawn) — state at 3500 K from melting and boiling points (pymatgen-core)",
+            kind="categorical",
+        ),
+        "figure13_density": plot_periodic_table(
+            table,
+            "density_kg_m3",
+            "Figure 13 (redrawn) — density of the elements",
+            kind="continuous",
+            cmap="viridis",
+            label="density [kg/m³]",
+        ),
+        "resistivity_vs_D": plot_resistivity(table),
+        "superconductor_auc": plot_auc(results),
+    }
+    for stem, fig in items.items():
+        _save(fig, folder / stem)
+    return list(items)
+
+
+def run_evaluation(out_dir="evaluation", *, progress=None, B=stats.DEFAULT_B):
+    """Write ``evaluation.json``, ``elements.csv`` and figures to ``out_dir`` (staged, atomic)."""
+    say = progress or (lambda line: None)
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".etunnel-staging-", dir=out))
+    except OSError as exc:
+        raise EvaluationError(f"output directory {out} is not writable: {exc.strerror}") from None
+    try:
+        say("[1/3] element data and statistics")
+        results, table = evaluate(B=B)
+        say("[2/3] figures")
+        figures(results, table, staging / "figures")
+        say("[3/3] writing")
+        table.to_csv(staging / "elements.csv", index=False, lineterminator="\n")
+        (staging / "evaluation.json").write_text(
+            json.dumps(results, indent=2, ensure_ascii=False, allow_nan=True) + "\n",
+            encoding="utf-8",
+        )
+        (out / "figures").mkdir(exist_ok=True)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            os.replace(path, out / path.relative_to(staging))
+    except OSError as exc:
+        raise EvaluationError(f"could not write the evaluation to {out}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "evaluation.json", results

@@ -1,0 +1,348 @@
+"""Element data from maintained libraries, radius conventions and composition features.
+
+Sources, read at run time (nothing here is typed by hand):
+
+* **pymatgen-core** (``pymatgen.core.periodic_table.Element``): room-temperature electrical
+  resistivity, ambient-pressure superconducting T_c, density of the solid, melting and boiling
+  points, bulk modulus, linear thermal-expansion coefficient, Pauling electronegativity, and its
+  atomic (empirical), calculated, van der Waals and metallic radii;
+* **mendeleev** (``mendeleev.fetch.fetch_table("elements")``, a database shipped inside the
+  package, so it works offline): covalent radii (Cordero 2008, Pyykkö 2009), van der Waals radii
+  (mendeleev's default, Bondi 1964, Alvarez 2013), the empirical atomic radius (Slater 1964),
+  metallic radius, Pauling electronegativity, density, group, period and block.
+
+The merged table is cached as CSV in the user cache directory (``$ETUNNEL_CACHE_DIR`` or
+``$XDG_CACHE_HOME/electron-tunnel`` or ``~/.cache/electron-tunnel``), keyed by the versions of
+the package and both libraries. A missing value is NaN; :data:`EXCLUDED_TC` lists library values
+that are set to NaN, with the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_CONVENTION",
+    "EXCLUDED_TC",
+    "RADIUS_CONVENTIONS",
+    "cache_path",
+    "composition_features",
+    "element",
+    "elements",
+    "paper_dataset",
+    "radii",
+]
+
+#: Column -> description with unit. Radii in pm.
+COLUMNS: dict[str, str] = {
+    "symbol": "element symbol",
+    "Z": "atomic number",
+    "name": "element name",
+    "group": "group (1-18; NaN for lanthanides/actinides in mendeleev)",
+    "period": "period",
+    "block": "s, p, d or f",
+    "covalent_cordero_pm": "covalent radius, Cordero et al. 2008 (mendeleev) [pm]",
+    "covalent_pyykko_pm": "single-bond covalent radius, Pyykkö & Atsumi 2009 (mendeleev) [pm]",
+    "vdw_pm": "van der Waals radius, mendeleev default [pm]",
+    "vdw_bondi_pm": "van der Waals radius, Bondi 1964 (mendeleev) [pm]",
+    "vdw_alvarez_pm": "van der Waals radius, Alvarez 2013 (mendeleev) [pm]",
+    "vdw_pymatgen_pm": "van der Waals radius (pymatgen) [pm]",
+    "empirical_pm": "empirical atomic radius, Slater 1964 (mendeleev atomic_radius) [pm]",
+    "atomic_pymatgen_pm": "atomic radius (pymatgen, empirical) [pm]",
+    "atomic_calculated_pm": "calculated atomic radius, Clementi et al. (pymatgen) [pm]",
+    "metallic_pm": "metallic radius (mendeleev) [pm]",
+    "metallic_pymatgen_pm": "metallic radius (pymatgen) [pm]",
+    "resistivity_ohm_m": "electrical resistivity at room temperature (pymatgen) [ohm m]",
+    "tc_K": "superconducting T_c at ambient pressure (pymatgen), NaN if none known [K]",
+    "density_kg_m3": "density of the solid (pymatgen); where pymatgen has none, mendeleev's "
+    "density (g/cm^3 x 1000, e.g. liquid Hg, Br) [kg/m^3]",
+    "melting_point_K": "melting point (pymatgen) [K]",
+    "boiling_point_K": "boiling point (pymatgen) [K]",
+    "bulk_modulus_GPa": "bulk modulus (pymatgen) [GPa]",
+    "thermal_expansion_per_K": "linear thermal-expansion coefficient (pymatgen) [1/K]",
+    "electronegativity_pauling": "Pauling electronegativity (mendeleev en_pauling) [1]",
+}
+
+#: Library T_c values set to NaN, with the reason (symbol -> reason).
+EXCLUDED_TC: dict[str, str] = {
+    "Gd": "pymatgen's 1.083 K equals Ga's entry and looks like a copying error: gadolinium is a "
+    "ferromagnet (Curie point near room temperature) with no known superconductivity at "
+    "ambient pressure",
+}
+
+#: Which radius plays R_v and which R_b: name -> (R_v column, R_b column or tuple of fallbacks).
+RADIUS_CONVENTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "covalent/vdw": ("covalent_cordero_pm", ("vdw_pm",)),
+    "covalent/vdw-else-empirical": ("covalent_cordero_pm", ("vdw_bondi_pm", "empirical_pm")),
+    "covalent/bondi": ("covalent_cordero_pm", ("vdw_bondi_pm",)),
+    "covalent/alvarez": ("covalent_cordero_pm", ("vdw_alvarez_pm",)),
+    "pyykko/alvarez": ("covalent_pyykko_pm", ("vdw_alvarez_pm",)),
+    "covalent/empirical": ("covalent_cordero_pm", ("empirical_pm",)),
+    "covalent/metallic": ("covalent_cordero_pm", ("metallic_pm",)),
+}
+#: Default: covalent radius (Cordero) as R_v, mendeleev's van der Waals radius as R_b: the
+#: paper's stated choice ("covalent", "Van de Waals") applied to every element.
+DEFAULT_CONVENTION = "covalent/vdw"
+
+_CACHE_FORMAT = 2
+
+
+def _versions() -> str:
+    from importlib.metadata import version
+
+    return f"{__version__}|{version('pymatgen-core')}|{version('mendeleev')}|{_CACHE_FORMAT}"
+
+
+def cache_path() -> Path:
+    """Where the merged table is cached (depends on package and library versions)."""
+    base = os.environ.get("ETUNNEL_CACHE_DIR")
+    if base:
+        root = Path(base)
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "electron-tunnel"
+    key = hashlib.sha256(_versions().encode()).hexdigest()[:12]
+    return root / f"elements-{key}.csv"
+
+
+def _from_pymatgen():
+    import pandas as pd
+    from pymatgen.core.periodic_table import Element
+
+    def value(el, attr):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                v = getattr(el, attr)
+            except (AttributeError, ValueError, KeyError):
+                return math.nan
+        try:
+            return float(v)
+        except (TypeError, ValueError):
+            return math.nan
+
+    rows = []
+    for el in Element:
+        rows.append(
+            {
+                "symbol": el.symbol,
+                "atomic_pymatgen_pm": 100 * value(el, "atomic_radius"),
+                "atomic_calculated_pm": 100 * value(el, "atomic_radius_calculated"),
+                "vdw_pymatgen_pm": 100 * value(el, "van_der_waals_radius"),
+                "metallic_pymatgen_pm": 100 * value(el, "metallic_radius"),
+                "resistivity_ohm_m": value(el, "electrical_resistivity"),
+                "tc_K": value(el, "superconduction_temperature"),
+                "density_kg_m3": value(el, "density_of_solid"),
+                "melting_point_K": value(el, "melting_point"),
+                "boiling_point_K": value(el, "boiling_point"),
+                "bulk_modulus_GPa": value(el, "bulk_modulus"),
+                "thermal_expansion_per_K": value(el, "coefficient_of_linear_thermal_expansion"),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _from_mendeleev():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from mendeleev.fetch import fetch_table
+
+        df = fetch_table("elements")
+    out = df[["symbol", "atomic_number", "name", "group_id", "period", "block"]].rename(
+        columns={"atomic_number": "Z", "group_id": "group"}
+    )
+    mapping = {
+        "covalent_cordero_pm": "covalent_radius_cordero",
+        "covalent_pyykko_pm": "covalent_radius_pyykko",
+        "vdw_pm": "vdw_radius",
+        "vdw_bondi_pm": "vdw_radius_bondi",
+        "vdw_alvarez_pm": "vdw_radius_alvarez",
+        "empirical_pm": "atomic_radius",
+        "metallic_pm": "metallic_radius",
+        "electronegativity_pauling": "en_pauling",
+    }
+    for new, old in mapping.items():
+        out[new] = df[old].astype(float)
+    out["_density_mendeleev_kg_m3"] = df["density"].astype(float) * 1000.0
+    return out
+
+
+def _build():
+    men = _from_mendeleev()
+    pmg = _from_pymatgen()
+    df = men.merge(pmg, on="symbol", how="left", validate="one_to_one")
+    for sym in EXCLUDED_TC:
+        df.loc[df.symbol == sym, "tc_K"] = np.nan
+    df["density_kg_m3"] = df["density_kg_m3"].fillna(df["_density_mendeleev_kg_m3"])
+    df["Z"] = df["Z"].astype(int)
+    df["group"] = df["group"].astype(float)
+    df["period"] = df["period"].astype(int)
+    return df[list(COLUMNS)].sort_values("Z").reset_index(drop=True)
+
+
+def elements(*, refresh: bool = False):
+    """One row per element (118) with the columns of :data:`COLUMNS` (units in the names).
+
+    Parameters
+    ----------
+    refresh : bool
+        Rebuild from the libraries even if a cached table exists.
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Examples
+    --------
+    >>> df = elements()
+    >>> cu = df.set_index("symbol").loc["Cu"]
+    >>> round(float(cu.resistivity_ohm_m) * 1e8, 3), float(cu.covalent_cordero_pm)
+    (1.678, 132.0)
+    """
+    import pandas as pd
+
+    path = cache_path()
+    if not refresh and path.exists():
+        try:
+            df = pd.read_csv(path, keep_default_na=False, na_values=[""])
+            if list(df.columns) == list(COLUMNS) and len(df) == 118:
+                return df
+        except (OSError, ValueError, pd.errors.ParserError):
+            pass  # rebuild below
+    df = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        df.to_csv(tmp, index=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache is not an error: the table is rebuilt next time
+    return df
+
+
+def element(symbol: str):
+    """The row of one element as a pandas Series; ``ValueError`` for an unknown symbol.
+
+    Examples
+    --------
+    >>> int(element("Hg").Z)
+    80
+    """
+    df = elements()
+    match = df[df.symbol == symbol]
+    if match.empty:
+        raise ValueError(f"symbol must be an element symbol such as 'Cu' or 'Hg', got {symbol!r}")
+    return match.iloc[0]
+
+
+def radii(convention: str = DEFAULT_CONVENTION, df=None):
+    """``(R_v, R_b, source_of_R_b)`` in metres for every row, under a radius convention.
+
+    Parameters
+    ----------
+    convention : str
+        A key of :data:`RADIUS_CONVENTIONS`. For conventions with fallbacks (e.g.
+        ``"covalent/vdw-else-empirical"``) the first available column is used per element.
+    df : pandas.DataFrame, optional
+        Rows to use (default :func:`elements`).
+
+    Returns
+    -------
+    R_v, R_b : ndarray
+        [m]; NaN where the library has no value.
+    R_b_source : ndarray of str
+        The column R_b came from ('' where missing).
+    """
+    if convention not in RADIUS_CONVENTIONS:
+        raise ValueError(
+            f"convention must be one of {', '.join(RADIUS_CONVENTIONS)}; got {convention!r}"
+        )
+    if df is None:
+        df = elements()
+    rv_col, rb_cols = RADIUS_CONVENTIONS[convention]
+    R_v = df[rv_col].to_numpy(float) * 1e-12
+    R_b = np.full(len(df), np.nan)
+    source = np.full(len(df), "", dtype=object)
+    for col in rb_cols:
+        vals = df[col].to_numpy(float) * 1e-12
+        take = np.isnan(R_b) & ~np.isnan(vals)
+        R_b[take] = vals[take]
+        source[take] = col
+    return R_v, R_b, source.astype(str)
+
+
+def paper_dataset():
+    """The paper's own Table 1 inputs (radii in pm, resistivity in µΩ·m), with its source."""
+    from .reproduce.table1 import paper_table1
+
+    return paper_table1()
+
+
+def composition_features(formula: str):
+    """Features of a compound named in the paper's last section, from its formula.
+
+    The formula is parsed by pymatgen. Returns a dict with
+
+    * ``n_elements`` — number of distinct elements;
+    * ``atoms_per_formula_unit``;
+    * ``electronegativity_spread`` — max − min Pauling electronegativity;
+    * ``electronegativity_std`` — composition-weighted standard deviation;
+    * ``size_mismatch`` — ``delta = sqrt(sum_i x_i (1 - r_i / rbar)^2)`` with covalent radii
+      (Cordero) and ``rbar = sum_i x_i r_i`` (the atomic-size-mismatch parameter of alloy
+      design, e.g. Zhang et al., Adv. Eng. Mater. 10, 534 (2008));
+    * ``mean_covalent_radius_pm``.
+
+    An element without a Pauling electronegativity (e.g. He, Ne, Ar) makes the electronegativity
+    features NaN; without a covalent radius, the size features NaN.
+
+    Raises
+    ------
+    ValueError
+        For a malformed formula or an unknown element symbol.
+
+    Examples
+    --------
+    >>> f = composition_features("YBa2Cu3O7")
+    >>> f["n_elements"], f["atoms_per_formula_unit"], round(f["electronegativity_spread"], 2)
+    (4, 13.0, 2.55)
+    """
+    from pymatgen.core import Composition
+
+    if not isinstance(formula, str) or not formula.strip():
+        raise ValueError(f"formula must be a chemical formula such as 'YBa2Cu3O7', got {formula!r}")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            comp = Composition(formula)
+            symbols = [el.symbol for el in comp.elements]
+    except Exception as exc:  # pymatgen raises ValueError/KeyError/CompositionError
+        raise ValueError(f"formula {formula!r} could not be parsed: {exc}") from None
+    if comp.num_atoms <= 0:
+        raise ValueError(f"formula {formula!r} has no atoms")
+    table = elements().set_index("symbol")
+    unknown = [s for s in symbols if s not in table.index]
+    if unknown:
+        raise ValueError(f"formula {formula!r}: unknown element(s) {', '.join(unknown)}")
+    amounts = np.array([comp[s] for s in symbols], float)
+    x = amounts / amounts.sum()
+    en = table.loc[symbols, "electronegativity_pauling"].to_numpy(float)
+    r = table.loc[symbols, "covalent_cordero_pm"].to_numpy(float)
+    en_mean = float(np.sum(x * en))
+    rbar = float(np.sum(x * r))
+    return {
+        "formula": comp.reduced_formula,
+        "n_elements": len(symbols),
+        "atoms_per_formula_unit": float(comp.num_atoms),
+        "electronegativity_spread": float(np.max(en) - np.min(en)),
+        "electronegativity_std": float(np.sqrt(np.sum(x * (en - en_mean) ** 2))),
+        "size_mismatch": float(np.sqrt(np.sum(x * (1 - r / rbar) ** 2))),
+        "mean_covalent_radius_pm": rbar,
+    }

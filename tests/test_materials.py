@@ -1,0 +1,125 @@
+"""Element data merged from pymatgen-core and mendeleev, radius conventions, compositions."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from electron_tunnel import materials
+
+
+@pytest.fixture(scope="module")
+def df(tmp_path_factory):
+    import os
+
+    os.environ["ETUNNEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    return materials.elements(refresh=True)
+
+
+def test_shape_columns_and_units(df):
+    assert len(df) == 118 and list(df.columns) == list(materials.COLUMNS)
+    assert list(df.Z) == list(range(1, 119))
+    for col in df.columns:
+        if col.endswith("_pm"):
+            vals = df[col].dropna()
+            assert ((vals > 20) & (vals < 400)).all(), col  # picometres
+
+
+def test_spot_values_against_the_libraries(df):
+    from mendeleev import element as mendeleev_element
+    from pymatgen.core.periodic_table import Element
+
+    t = df.set_index("symbol")
+    for sym in ("Cu", "Hg", "Si", "Nb", "Fe"):
+        el = Element(sym)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert t.loc[sym, "resistivity_ohm_m"] == pytest.approx(
+                float(el.electrical_resistivity)
+            )
+            assert t.loc[sym, "melting_point_K"] == pytest.approx(float(el.melting_point))
+            assert t.loc[sym, "bulk_modulus_GPa"] == pytest.approx(float(el.bulk_modulus))
+        m = mendeleev_element(sym)
+        assert t.loc[sym, "covalent_cordero_pm"] == pytest.approx(m.covalent_radius_cordero)
+        assert t.loc[sym, "vdw_pm"] == pytest.approx(m.vdw_radius)
+        assert t.loc[sym, "electronegativity_pauling"] == pytest.approx(m.en_pauling)
+    # copper: resistivity 1.678e-8 ohm m in pymatgen (handbook value ~1.68e-8)
+    assert t.loc["Cu", "resistivity_ohm_m"] == pytest.approx(1.68e-8, rel=0.01)
+    assert t.loc["Nb", "tc_K"] == pytest.approx(9.25)
+    assert np.isnan(t.loc["Cu", "tc_K"])
+
+
+def test_excluded_tc_and_density_fallback(df):
+    t = df.set_index("symbol")
+    assert np.isnan(t.loc["Gd", "tc_K"])  # pymatgen's 1.083 K, excluded with a reason
+    assert "Gd" in materials.EXCLUDED_TC
+    assert t.loc["Hg", "density_kg_m3"] == pytest.approx(13533.6, rel=1e-3)  # mendeleev fallback
+
+
+def test_cache_round_trip(df, tmp_path, monkeypatch):
+    monkeypatch.setenv("ETUNNEL_CACHE_DIR", str(tmp_path))
+    built = materials.elements(refresh=True)
+    assert materials.cache_path().exists()
+    cached = materials.elements()
+    pd.testing.assert_frame_equal(built, cached, check_dtype=False)
+    materials.cache_path().write_text("garbage,\n1,2\n")  # a corrupt cache is rebuilt
+    pd.testing.assert_frame_equal(materials.elements(), built, check_dtype=False)
+
+
+def test_radius_conventions(df):
+    R_v, R_b, src = materials.radii("covalent/vdw", df)
+    i = int(np.flatnonzero(df.symbol == "Cu")[0])
+    assert R_v[i] == pytest.approx(132e-12) and R_b[i] == pytest.approx(196e-12)
+    R_v, R_b, src = materials.radii("covalent/vdw-else-empirical", df)
+    si = int(np.flatnonzero(df.symbol == "Si")[0])
+    assert src[si] == "vdw_bondi_pm" and src[i] == "empirical_pm"
+    with pytest.raises(ValueError, match="convention must be one of"):
+        materials.radii("nonsense")
+    assert materials.DEFAULT_CONVENTION in materials.RADIUS_CONVENTIONS
+
+
+def test_element_lookup_errors():
+    assert materials.element("Hg").Z == 80
+    for bad in ("Xx", "cu", ""):
+        with pytest.raises(ValueError, match="symbol must be an element symbol"):
+            materials.element(bad)
+
+
+def test_paper_dataset_is_table1():
+    t = materials.paper_dataset()
+    assert list(t.symbol) == ["Si", "C", "Al", "Ca", "Fe", "Cu", "Pt", "Au", "Hg"]
+    assert t.source.str.contains("Table 1").all()
+
+
+def test_composition_features_by_hand():
+    f = materials.composition_features("YBa2Cu3O7")
+    en = {"Y": 1.22, "Ba": 0.89, "Cu": 1.90, "O": 3.44}
+    r = {"Y": 190.0, "Ba": 215.0, "Cu": 132.0, "O": 66.0}  # Cordero covalent radii
+    n = {"Y": 1, "Ba": 2, "Cu": 3, "O": 7}
+    x = {k: v / 13 for k, v in n.items()}
+    rbar = sum(x[k] * r[k] for k in n)
+    delta = np.sqrt(sum(x[k] * (1 - r[k] / rbar) ** 2 for k in n))
+    assert f["n_elements"] == 4 and f["atoms_per_formula_unit"] == 13
+    assert f["electronegativity_spread"] == pytest.approx(3.44 - 0.89)
+    mean = sum(x[k] * en[k] for k in n)
+    assert f["electronegativity_std"] == pytest.approx(
+        np.sqrt(sum(x[k] * (en[k] - mean) ** 2 for k in n))
+    )
+    assert f["size_mismatch"] == pytest.approx(delta)
+    assert f["mean_covalent_radius_pm"] == pytest.approx(rbar)
+    single = materials.composition_features("Hg")
+    assert single["electronegativity_spread"] == 0 and single["size_mismatch"] == 0
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "Xx2O", "H2O)(", "Abc", "123", None, 5])
+def test_composition_errors(bad):
+    with pytest.raises(ValueError, match="formula"):
+        materials.composition_features(bad)
+
+
+def test_composition_missing_electronegativity_is_nan():
+    f = materials.composition_features("HeNe")
+    assert np.isnan(f["electronegativity_spread"]) and f["n_elements"] == 2
