@@ -123,3 +123,17 @@ def test_composition_errors(bad):
 def test_composition_missing_electronegativity_is_nan():
     f = materials.composition_features("HeNe")
     assert np.isnan(f["electronegativity_spread"]) and f["n_elements"] == 2
+
+
+def test_cold_start_works_offline(tmp_path, monkeypatch):
+    """Both libraries ship their data: building the table needs no network."""
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise OSError("network disabled in this test")
+
+    monkeypatch.setenv("ETUNNEL_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    df = materials.elements(refresh=True)
+    assert len(df) == 118 and materials.cache_path().exists()

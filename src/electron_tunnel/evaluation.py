@@ -344,10 +344,11 @@ def plot_periodic_table(table, column, title, *, kind="continuous", cmap="viridi
 
         ax.legend(
             handles=[Patch(facecolor=c, edgecolor="#9aa3b2", label=k) for k, c in palette.items()],
-            loc="lower left",
+            loc="upper center",
+            bbox_to_anchor=(0.42, 0.9),
             ncol=4,
-            bbox_to_anchor=(0.02, -0.02),
             fontsize=9,
+            title="state at 3500 K",
         )
     else:
         sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
