@@ -131,7 +131,7 @@ def compression(p, K0, K0_prime=4.0, eos="murnaghan"):
     >>> float(compression(0.0, 25e9))
     1.0
     >>> round(float(compression(25e9, 25e9)), 6)  # (1 + 4)^(-1/12)
-    0.874202
+    0.874485
     """
     p = np.asarray(p, dtype=float)
     if np.any(~np.isfinite(p)) or np.any(p < 0):
@@ -144,7 +144,19 @@ def compression(p, K0, K0_prime=4.0, eos="murnaghan"):
     def bm(s):
         return 1.5 * K0 * (s**-7 - s**-5) * (1 + 0.75 * (K0_prime - 4) * (s**-2 - 1))
 
-    lo = np.full(p.shape, 0.2)
+    # for K' < 4 the third-order bracket turns negative at strong compression: stay above it
+    # (p(s) then has a maximum: bracket between it and s = 1)
+    s_min = 0.2
+    if K0_prime < 4:
+        s_zero = (1 + 1 / (0.75 * (4 - K0_prime))) ** -0.5
+        grid = np.linspace(max(0.2, s_zero), 1.0, 4001)
+        s_min = float(grid[np.argmax(bm(grid))])
+    if np.any(p > bm(s_min)):
+        raise ValueError(
+            f"pressure exceeds the range of the Birch-Murnaghan equation with K' = {K0_prime} "
+            f"(at most {bm(s_min):.3g} Pa); use eos='murnaghan'"
+        )
+    lo = np.full(p.shape, s_min)
     hi = np.ones(p.shape)
     for _ in range(60):
         mid = 0.5 * (lo + hi)
@@ -484,7 +496,7 @@ def fit_ambient(params: Parameters, T_c: float, *, terms=None) -> Parameters:
 def _margin_c(params, T, p, terms):
     """c(T, p) - c_crit(x(T, p)): zero on the superconducting boundary."""
     R_b = border_radius(T, p, params)
-    R_v = valence_radius(T, params)
+    R_v = np.minimum(valence_radius(T, params), 1.5 * R_b)  # beyond R_b c_crit is c* anyway
     return attraction(T, p, params) - np.asarray(chain.critical_attraction(R_v, R_b, terms))
 
 
@@ -516,8 +528,12 @@ class FitResult:
     points: list
 
 
-def fit_points(params: Parameters, points, *, free=("c0", "n"), terms=None) -> FitResult:
+def fit_points(params: Parameters, points, *, free=("c0", "beta"), terms=None) -> FitResult:
     """Least-squares fit of free parameters to measured ``(T_c [K], p [Pa])`` points.
+
+    Default free parameters: ``c0`` and ``beta``. (``c0`` and ``n`` together are not
+    identifiable: with ``R_v`` fixed, the boundary is a contour of ``R_b(T, p)`` and the two only
+    choose which contour.)
 
     Residuals are ``c(T_k, p_k) - c_crit(R_v/R_b)`` (zero on the boundary); parameter standard
     errors from the Jacobian, ``sqrt(diag(s^2 (J^T J)^-1))`` with ``s^2 = RSS/(m - k)`` (NaN when
@@ -541,7 +557,9 @@ def fit_points(params: Parameters, points, *, free=("c0", "n"), terms=None) -> F
         pr = params.replace(**dict(zip(free, x, strict=True)))
         return _margin_c(pr, T, P, terms)
 
-    res = least_squares(residual, x0, bounds=(lo, hi), x_scale="jac")
+    res = least_squares(
+        residual, x0, bounds=(lo, hi), x_scale="jac", xtol=1e-15, ftol=1e-15, gtol=1e-15
+    )
     best = params.replace(**dict(zip(free, res.x, strict=True)))
     m, k = len(pts), len(free)
     stderr = dict.fromkeys(free, float("nan"))

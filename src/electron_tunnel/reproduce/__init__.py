@@ -27,12 +27,14 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
+
 from .. import __version__
 
 __all__ = ["FIGURES", "ReproduceError", "reproduce"]
 
 #: Figure file stems written to ``figures/``.
-FIGURES = ("figure1", "figure2", "figure5", "figure7")
+FIGURES = ("figure1", "figure2", "figure5", "figure7", "figure8")
 #: Bootstrap resamples for the real-materials section (``etunnel evaluate`` uses 2000).
 EVALUATION_BOOTSTRAP = 1000
 
@@ -122,7 +124,7 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
     steps = 6
     try:
         (staging / "figures").mkdir()
-        say(f"[1/{steps}] figures 1, 2, 5, 7")
+        say(f"[1/{steps}] figures 1, 2, 5, 7, 8")
         pngs = {}
         pngs["figure1"] = _save_figure(
             figures.plot_figure1(figures.figure1_data()), staging / "figures" / "figure1"
@@ -132,6 +134,17 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
         )
         pngs["figure5"] = _save_figure(
             figures.plot_figure5(figures.figure5_data()), staging / "figures" / "figure5"
+        )
+        from .. import diagram
+
+        ill = diagram.illustrative()
+        ds8 = diagram.state_diagram(ill, np.linspace(0, 300, 301), np.linspace(0, 300e9, 301))
+        bounds8 = diagram.boundaries(ds8, ill)
+        pngs["figure8"] = _save_figure(
+            diagram.plot_diagram(
+                ds8, bounds8, title="Figure 8 — illustrative state diagram (documented parameters)"
+            ),
+            staging / "figures" / "figure8",
         )
         crossings = figures.figure7_crossings()
         pngs["figure7"] = _save_figure(
@@ -164,7 +177,7 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
         )
 
         say(f"[4/{steps}] claims")
-        claims = claims_mod.compute_claims(ev_results)
+        claims = claims_mod.compute_claims(ev_results, figure8=bounds8)
         _write_claims(claims, staging)
 
         say(f"[5/{steps}] report")

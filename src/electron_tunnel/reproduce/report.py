@@ -251,11 +251,19 @@ temperature trend to measured critical currents.</li>
         ["fig7-c1-first", "fig7-c1-series", "fig7-c1_3-first", "fig7-c1_3-series"],
         "eq 23",
     )
-    fig8 = (
-        "<h3>Figure 8 — illustrative state diagram</h3><p>"
-        + _badge(by_id["fig8-state-diagram"].verdict)
-        + " Pending: the paper does not give R_b(T, p), R_v(T) or c(T, p); the state-diagram "
-        "feature (<code>etunnel diagram</code>) will supply documented constitutive relations.</p>"
+    fig8 = _figure_section(
+        "Figure 8 — illustrative electrical-resistance state diagram",
+        pngs["figure8"],
+        "<p>An illustration: a superconducting boundary rising from low pressure and temperature "
+        "towards high pressure and temperature, an insulating boundary (c falls to the threshold) "
+        "on its high-temperature side, and possibly a triple point where they meet.</p>",
+        "<p>The state rule applied to documented constitutive relations (thermal expansion, a "
+        "Murnaghan equation of state, R_v(T), c growing under compression) with an illustrative "
+        f"parameter set: {_e(by_id['fig8-state-diagram'].computed_value)}. Fitted diagrams of "
+        "real elements: <code>etunnel diagram Hg</code>.</p>",
+        claims,
+        ["fig8-state-diagram", "tc-rises-with-pressure"],
+        "eqs 40, 41",
     )
 
     trows = "".join(
