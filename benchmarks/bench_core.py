@@ -87,6 +87,14 @@ def main(argv=None):
         ),
     }
     small_results = {name: (m, best_of(fn, 3)) for name, (m, fn) in small.items()}
+    from electron_tunnel import diagram
+
+    grid_T = np.linspace(0, 300, 1000)
+    grid_p = np.linspace(0, 300e9, 1000)
+    ill = diagram.illustrative()
+    grid_time = best_of(
+        lambda: diagram.boundaries(diagram.state_diagram(ill, grid_T, grid_p), ill), 3
+    )
 
     log_t = results["numpy.log (reference)"]
     print(f"electron-tunnel {et.__version__}, numpy {np.__version__}, {platform.python_version()}")
@@ -111,6 +119,19 @@ def main(argv=None):
                 "ratio_log": per_point / (log_t / n),
             }
         )
+    print(
+        f"{'state diagram + boundaries, 1000 x 1000 grid':<58} {1e6 / grid_time:>12.3e}"
+        f"   ({grid_time:.2f} s)"
+    )
+    rows.append(
+        {
+            "case": "state diagram 1000x1000",
+            "points": 10**6,
+            "seconds": grid_time,
+            "points_per_s": 1e6 / grid_time,
+            "ratio_log": grid_time / log_t,
+        }
+    )
     ratio = results["D, infinite series, scalar c"] / log_t
     rc_rate = n / results["R_c, infinite series (Chebyshev inverse + Newton)"]
     print()

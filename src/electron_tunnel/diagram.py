@@ -814,12 +814,14 @@ def write_diagram(
     try:
         import matplotlib.pyplot as plt
 
-        fig = plot_diagram(
-            ds,
-            bounds,
-            points=fit_points_used,
-            title=f"Electrical-resistance state diagram — {params.label}",
-        )
+        title = f"Electrical-resistance state diagram — {params.label}"
+        if "ambient_fit" in info:
+            fit = info["ambient_fit"]
+            title += (
+                f"\nfitted through T_c = {fit['T_c_K']:g} K at p = 0; model dT_c/dp = "
+                f"{fit['predicted_dTc_dp_K_per_GPa']:.3g} K/GPa"
+            )
+        fig = plot_diagram(ds, bounds, points=fit_points_used, title=title)
         fig.savefig(staging / f"{stem}-diagram.png", metadata={"Software": None})
         fig.savefig(staging / f"{stem}-diagram.svg", metadata={"Date": None, "Creator": None})
         plt.close(fig)
