@@ -39,7 +39,12 @@ def test_birch_murnaghan_round_trip_and_monotone(p, K0, Kp):
     back = 1.5 * K0 * (s**-7 - s**-5) * (1 + 0.75 * (Kp - 4) * (s**-2 - 1))
     assert back == pytest.approx(p, rel=1e-9, abs=1e-3)
     assert 0 < s <= 1
-    assert float(diagram.compression(p * 1.1 + 1e6, K0, Kp, "birch-murnaghan")) < s + 1e-15
+    try:
+        s2 = float(diagram.compression(p * 1.1 + 1e6, K0, Kp, "birch-murnaghan"))
+    except ValueError:  # the larger pressure is past the K' < 4 maximum
+        assert Kp < 4
+        return
+    assert s2 < s + 1e-15
 
 
 def test_equations_of_state_agree_at_low_pressure():
