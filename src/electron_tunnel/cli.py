@@ -223,17 +223,24 @@ def _cmd_distance(args, out):
     )
 
 
+def _progress(quiet):
+    """A progress callback writing one line per step to stderr (silent with --quiet)."""
+
+    def progress(line):
+        if not quiet:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    return progress
+
+
 def _cmd_reproduce(args, out):
     import time
 
     from .reproduce import ReproduceError, reproduce
 
     start = time.perf_counter()
-
-    def progress(line):
-        if not args.quiet:
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
+    progress = _progress(args.quiet)
 
     try:
         report = reproduce(args.out, progress=progress)
@@ -254,11 +261,7 @@ def _cmd_evaluate(args, out):
     from .evaluation import EvaluationError, run_evaluation
 
     start = time.perf_counter()
-
-    def progress(line):
-        if not args.quiet:
-            sys.stderr.write(line + "\n")
-            sys.stderr.flush()
+    progress = _progress(args.quiet)
 
     if args.bootstrap < 100:
         raise _Error(f"--bootstrap must be an integer >= 100, got {args.bootstrap}")
