@@ -108,12 +108,12 @@ def force_sum_infinite(x: np.ndarray, two_minus_x: np.ndarray, c: np.ndarray) ->
 def _h_coefficients() -> tuple[np.ndarray, np.ndarray]:
     """Chebyshev coefficients of H0 and H1 in t = x - 1.
 
-    Read from ``_chebyshev_data.py``, which ``tools/generate_coefficients.py`` writes from
+    Read from ``chebyshev_data.py``, which ``tools/generate_coefficients.py`` writes from
     :func:`compute_h_coefficients`; a test recomputes them and requires equality.
     """
-    from . import _chebyshev_data
+    from . import chebyshev_data
 
-    return np.array(_chebyshev_data.H0), np.array(_chebyshev_data.H1)
+    return np.array(chebyshev_data.H0), np.array(chebyshev_data.H1)
 
 
 def compute_h_coefficients() -> tuple[np.ndarray, np.ndarray]:
@@ -221,6 +221,46 @@ def g_parts_derivative_infinite(x):
     t = x - 1.0
     inv = 1.0 / (2.0 - x)
     return -1.0 / x**2 + clenshaw(t, d0), clenshaw(t, d1) - inv * inv * (3.0 + 4.0 * inv)
+
+
+# --------------------------------------------------------------------------- compiled kernels
+# Arrays at least this large go to the fused Numba kernels (:mod:`._kernels`); smaller ones stay
+# on the NumPy path, so that scalar calls (the CLI) never pay for importing Numba.
+FAST_MIN_SIZE = 4096
+
+
+@functools.cache
+def _kernels():
+    """The compiled-kernel module, or ``None`` without a working Numba."""
+    try:
+        # deferred on purpose: importing Numba and loading the compiled kernels costs ~0.5 s
+        from . import _kernels as kernels
+    except Exception:  # pragma: no cover - numba is a declared dependency
+        return None
+    return kernels
+
+
+def _large(*args) -> bool:
+    return max(np.size(a) for a in args) >= FAST_MIN_SIZE
+
+
+def fast_resisting_distance(r, R_b, c):
+    """``D`` [1/m] of the infinite series from the fused kernel, or ``None``.
+
+    ``None`` (small input, no Numba, a non-real input or a point outside the domain) tells
+    the caller to take the NumPy path, which checks the input and reports errors.
+    """
+    kernels = _kernels() if _large(r, R_b, c) else None
+    return None if kernels is None else kernels.resisting_distance(r, R_b, c)
+
+
+def fast_conducting_radius(R_b, c):
+    """Conducting radius [m] of the infinite series from the fused kernel, or ``None``."""
+    kernels = _kernels() if _large(R_b, c) else None
+    if kernels is None:
+        return None
+    coef, c_star = _inverse_fit()
+    return kernels.conducting_radius(R_b, c, coef, c_star)
 
 
 # --------------------------------------------------------------------------- partial sums

@@ -17,7 +17,6 @@ from __future__ import annotations
 import numpy as np
 
 from . import _series
-from ._constants import KE2
 from ._validation import (
     check_closed_interval,
     check_orbital_radius,
@@ -25,6 +24,7 @@ from ._validation import (
     check_terms,
     scalar_or_array,
 )
+from .constants import KE2
 
 __all__ = [
     "conducting_radius",
@@ -154,6 +154,8 @@ def resisting_distance(r, R_b, c, terms=None):
     >>> f"{resisting_distance(111e-12, 210e-12, 0.1):.4e}"
     '3.0623e+09'
     """
+    if terms is None and (fast := _series.fast_resisting_distance(r, R_b, c)) is not None:
+        return scalar_or_array(fast, r, R_b, c)  # compiled kernel, same arithmetic
     x, omx, tmx, Ra = _reduced(r, R_b)
     ca = _check_c(c)
     n = check_terms(terms)
@@ -322,6 +324,8 @@ def conducting_radius(R_b, c, terms=None):
     >>> float(conducting_radius(1.0, 0.1))
     nan
     """
+    if terms is None and (fast := _series.fast_conducting_radius(R_b, c)) is not None:
+        return scalar_or_array(fast, R_b, c)  # compiled kernel, same arithmetic
     Ra = check_positive(R_b, "R_b")
     ca = _check_c(c)
     n = check_terms(terms)
