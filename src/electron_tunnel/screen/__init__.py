@@ -1,0 +1,30 @@
+"""``etunnel screen``: the paper's design guidelines as features, a score, and their evaluation.
+
+The paper's section "Engineering Room-Temperature Superconductors" gives five guidelines:
+avoid elements with excessively high electronegativity (``g1``) or too low electronegativity
+(``g2``), keep the range of electronegativities narrow (``g3``), combine large and small atoms
+(``g4``), and steer clear of excessively complex, large compounds (``g5``). This package turns
+them into features of a chemical formula (:data:`FEATURES`), combines them into a guideline
+score by a rule fixed in advance from the text (:mod:`electron_tunnel.screen.score`), and
+measures them against SuperCon (:func:`evaluate`, :func:`write_evaluation`).
+
+Results from SuperCon carry its attribution (``datasets.supercon().attrs``): SuperCon
+database (NIMS), as curated by Stanev et al. (2018), via 3DSC (Sommer et al. 2023), CC BY 4.0.
+"""
+
+from __future__ import annotations
+
+from .features import FEATURES, ML_PROPERTIES, featurise, ml_features
+from .score import GUIDELINES, guideline_scores, oriented_percentile, screen, supercon_features
+
+__all__ = [
+    "FEATURES",
+    "GUIDELINES",
+    "ML_PROPERTIES",
+    "featurise",
+    "guideline_scores",
+    "ml_features",
+    "oriented_percentile",
+    "screen",
+    "supercon_features",
+]
