@@ -1,0 +1,123 @@
+"""The compiled (Numba) kernels of the infinite series, used for arrays >= FAST_MIN_SIZE.
+
+The accuracy tests of ``test_chain.py`` mostly use small inputs, which stay on the NumPy
+path; these tests push large arrays through the kernels and check them against the
+independent mpmath references, against the NumPy path, and for the same error behaviour.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import textwrap
+
+import mpmath as mp
+import numpy as np
+import pytest
+
+import electron_tunnel as et
+from electron_tunnel import _series
+
+from .reference import d_infinite, root_in_unit
+
+N = 2 * _series.FAST_MIN_SIZE  # large enough to take the compiled path
+
+
+def _condition(x, c):
+    g = d_infinite(x, c) / (1 - mp.mpf(x))
+    size = 1 / x + 1 + c * (3 / (2 - x) + 2 / (2 - x) ** 2 + 1)
+    return float(size / abs(g))
+
+
+def test_kernel_d_matches_mpmath_at_sampled_points():
+    rng = np.random.default_rng(7)
+    R_b = rng.uniform(1e-11, 1e-9, N)
+    x = rng.uniform(1e-6, 2 - 1e-6, N)
+    r = x * R_b
+    c = rng.uniform(0, 1, N)
+    got = et.resisting_distance(r, R_b, c)
+    assert got.shape == (N,)
+    for i in rng.choice(N, 60, replace=False):
+        with mp.workdps(40):
+            xe = mp.mpf(r[i]) / mp.mpf(R_b[i])
+        ref = float(d_infinite(xe, c[i]) / mp.mpf(R_b[i]))
+        kappa = _condition(xe, c[i])
+        assert abs(got[i] - ref) <= 1e-14 * kappa * abs(ref) + 1e-300
+        if kappa < 1e4:
+            assert abs(got[i] - ref) <= 1e-13 * abs(ref)
+
+
+def test_kernel_d_agrees_with_numpy_path_and_broadcasts():
+    rng = np.random.default_rng(8)
+    x = rng.uniform(1e-3, 2 - 1e-3, N)
+    c = rng.uniform(0, 1, N)
+    R_b = 1.55e-10
+    r = x * R_b
+    fast = et.resisting_distance(r, R_b, c)
+    # the NumPy path, written out: x, 1 - x and 2 - x as chain forms them
+    slow = _series.rb_times_d_infinite((R_b - r) / R_b, r / R_b, (2 * R_b - r) / R_b, c) / R_b
+    size = (1 / x + 1 + c * (3 / (2 - x) + 2 / (2 - x) ** 2 + 1)) * abs(1 - x) / R_b
+    assert np.all(np.abs(fast - slow) <= 1e-14 * size)
+    # broadcasting: column of r against a row of c gives the outer grid
+    grid = et.resisting_distance(r[:, None], R_b, c[None, :3])
+    assert grid.shape == (N, 3)
+    assert np.array_equal(grid[:, 2], et.resisting_distance(r, R_b, c[2]))
+    # r = R_b gives exactly zero (not -0.0), the integer and float inputs agree
+    out = et.resisting_distance(np.full(N, R_b), R_b, c)
+    assert np.all(out == 0.0) and not np.any(np.signbit(out))
+    ints = et.resisting_distance(np.full(N, 3), 4, np.ones(N, dtype=int))
+    assert np.array_equal(ints, et.resisting_distance(np.full(N, 3.0), 4.0, np.ones(N)))
+
+
+def test_kernel_errors_are_the_numpy_path_errors():
+    r = np.full(N, 1e-10)
+    r[123] = 4e-10
+    with pytest.raises(ValueError, match=r"r must be in the open interval .* index 123"):
+        et.resisting_distance(r, 1.5e-10, 0.5)
+    c = np.full(N, 0.5)
+    c[5] = np.nan
+    with pytest.raises(ValueError, match=r"c must be in \[0, 1\].*index 5"):
+        et.resisting_distance(np.full(N, 1e-10), 1.5e-10, c)
+    with pytest.raises(ValueError, match="R_b must be finite and > 0"):
+        et.conducting_radius(np.full(N, -1.0), 0.5)
+
+
+def test_kernel_conducting_radius_against_mpmath_roots():
+    rng = np.random.default_rng(9)
+    c = rng.uniform(0, 1, N)
+    R_b = rng.uniform(1e-11, 1e-9, N)
+    got = et.conducting_radius(R_b, c)
+    c_star = et.insulating_threshold()
+    assert np.all(np.isnan(got[c <= c_star]))
+    for i in rng.choice(np.flatnonzero(c > c_star + 1e-3), 12, replace=False):
+        root = root_in_unit(lambda x, ci=c[i]: d_infinite(x, ci) / (1 - x))
+        assert math.isclose(got[i] / R_b[i], float(root), rel_tol=1e-13)
+
+
+def test_kernels_work_without_a_writable_cache(tmp_path):
+    """With no writable cache location the kernels compile in memory and still agree."""
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    code = textwrap.dedent(
+        f"""
+        import numpy as np, electron_tunnel as et
+        from electron_tunnel import _series
+        x = np.linspace(0.01, 1.99, {N})
+        d = et.resisting_distance(x, 1.0, 0.4)
+        ref = _series.rb_times_d_infinite(1 - x, x, 2 - x, 0.4)
+        assert np.allclose(d, ref, rtol=1e-12, atol=1e-15), abs(d - ref).max()
+        assert _series._kernels() is not None
+        print("ok")
+        """
+    )
+    # a cache "directory" that is a regular file cannot be created or written, even by root
+    blocker = ro / "file"
+    blocker.write_text("")
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(blocker / "cache"))
+    res = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "ok"
