@@ -37,6 +37,7 @@ from .features import (
 
 __all__ = [
     "GUIDELINES",
+    "SCORE_RULE",
     "guideline_scores",
     "oriented_percentile",
     "reference",
@@ -53,6 +54,14 @@ GUIDELINES: dict[str, tuple[str, tuple[str, ...]]] = {
     "g5": ("avoid complex, large compounds", ("n_elements", "atoms_per_formula_unit")),
 }
 
+#: The rule of the guideline score in one sentence (the module docstring gives it in full).
+SCORE_RULE = (
+    "Each feature becomes its mid-rank percentile among all readable SuperCon formulas (T_c "
+    "unused), flipped where the paper favours low values; a guideline's sub-score is the mean "
+    "over its features (g1 en_max, g2 en_min, g3 en_range, g4 radius_ratio and radius_spread, "
+    "g5 n_elements and atoms_per_formula_unit); the guideline score is the unweighted mean of "
+    "the five sub-scores (NaN if any is NaN). Fixed from the paper's text, not fitted."
+)
 _FAVOURABLE = {f["id"]: f["favourable"] for f in FEATURES}
 _CACHE_FORMAT = 2
 

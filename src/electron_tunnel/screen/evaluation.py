@@ -1,0 +1,355 @@
+"""The guidelines scored on SuperCon, by rules fixed before the evaluation was run.
+
+Rules
+-----
+* Orientation: every score is oriented so that higher = more favourable by the paper (a
+  feature the paper wants low enters as its negative; the sub-scores and the guideline score
+  are already oriented). ``en_mean`` has no favourable side and enters as is, without verdict.
+* Targets, on every readable SuperCon row: superconducting (T_c > 0) vs reported
+  non-superconducting (T_c = 0); T_c >= 10 K vs the rest; T_c >= 77 K vs the rest (ROC AUC);
+  Spearman rho with T_c among the superconductors. Each with a bootstrap 95 % CI
+  (:mod:`electron_tunnel.screen.resample`, the resamples of :mod:`electron_tunnel.stats`).
+* Verdict of a guideline (:data:`VERDICT_RULE`), from the CI of its AUC superconducting vs not.
+* Families (first match wins): cuprates (Cu and O); iron-based (Fe with As, P, Se or Te);
+  hydrides (H); the rest.
+* Baselines on the same rows: fraction-weighted mean density and mean boiling point of the
+  elements (higher = "favourable", the paper's proxies), and scikit-learn's
+  ``HistGradientBoostingClassifier`` on fraction-weighted statistics of element properties
+  (:func:`electron_tunnel.screen.ml_features`), out-of-fold predictions from ``GroupKFold``
+  (5 folds) over element sets, one model per target; its accuracy for T_c >= 10 K is also
+  given for a shuffled 5-fold split, beside Stanev et al.'s published ~92 %.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import stats
+from .features import FEATURES, composition_matrix, element_vectors, ml_features
+from .resample import AucResampler, SpearmanResampler
+from .score import GUIDELINES, SCORE_RULE, supercon_features
+
+__all__ = [
+    "FAMILIES",
+    "STANEV_ACCURACY",
+    "VERDICT_RULE",
+    "evaluate",
+    "families",
+    "ml_baseline",
+    "verdict",
+]
+
+#: Rule for a verdict, fixed before any outcome was seen.
+VERDICT_RULE = (
+    "From the bootstrap 95 % CI of the AUC (superconducting vs reported non-superconducting, "
+    "score oriented so that higher = favourable by the paper): 'supported' if the CI lies "
+    "entirely above 0.5, 'contradicted' if entirely below 0.5, otherwise 'no signal'."
+)
+#: Family names in the order they are assigned (first match wins).
+FAMILIES = ("cuprates", "iron-based", "hydrides", "rest")
+#: Stanev et al., npj Comput. Mater. 4, 29 (2018): classifier accuracy, T_c above/below 10 K.
+STANEV_ACCURACY = {
+    "accuracy_tc10": 0.92,
+    "split": "random",
+    "source": "V. Stanev et al., npj Computational Materials 4, 29 (2018): random-forest "
+    "classifier on Magpie features, about 92 % accuracy for T_c above/below 10 K",
+}
+TARGETS = ("superconducting", "tc10", "tc77")
+
+
+def verdict(ci95):
+    """``"supported"``, ``"contradicted"`` or ``"no signal"`` from an AUC CI (:data:`VERDICT_RULE`).
+
+    Parameters
+    ----------
+    ci95 : sequence of two floats
+        Lower and upper end; NaN gives ``"no signal"``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> verdict([0.52, 0.55]), verdict([0.40, 0.48]), verdict([0.45, 0.55])
+    ('supported', 'contradicted', 'no signal')
+    """
+    lo, hi = float(ci95[0]), float(ci95[1])
+    if lo > 0.5:
+        return "supported"
+    if hi < 0.5:
+        return "contradicted"
+    return "no signal"
+
+
+def families(A, symbols):
+    """Family of every row of a composition matrix (see :data:`FAMILIES`).
+
+    Parameters
+    ----------
+    A : ndarray, shape (n, len(symbols))
+    symbols : sequence of str
+
+    Returns
+    -------
+    ndarray of str
+    """
+    col = {s: k for k, s in enumerate(symbols)}
+    has = {s: A[:, col[s]] > 0 for s in ("Cu", "O", "Fe", "As", "P", "Se", "Te", "H")}
+    cuprate = has["Cu"] & has["O"]
+    iron = ~cuprate & has["Fe"] & (has["As"] | has["P"] | has["Se"] | has["Te"])
+    hydride = ~cuprate & ~iron & has["H"]
+    out = np.full(A.shape[0], "rest", dtype=object)
+    out[cuprate], out[iron], out[hydride] = "cuprates", "iron-based", "hydrides"
+    return out.astype(str)
+
+
+def _targets(tc):
+    return {"superconducting": tc > 0, "tc10": tc >= 10.0, "tc77": tc >= 77.0}
+
+
+def ml_baseline(X, tc, groups, *, seed=0, progress=None):
+    """Out-of-fold probabilities of ``HistGradientBoostingClassifier`` for each target.
+
+    Parameters
+    ----------
+    X : pandas.DataFrame
+        :func:`electron_tunnel.screen.ml_features` of the rows.
+    tc : ndarray
+        T_c [K] (0 = not superconducting).
+    groups : ndarray of str
+        Element set of each row; ``GroupKFold`` keeps a set in one fold.
+    seed : int
+        ``random_state`` of the models and of the shuffled split.
+    progress : callable, optional
+        Called with a line of text per model.
+
+    Returns
+    -------
+    dict
+        ``oof`` (target -> out-of-fold probability, GroupKFold), ``accuracy`` (target ->
+        accuracy at 0.5, GroupKFold) and ``random_split`` (accuracy and AUC for T_c >= 10 K,
+        shuffled 5-fold).
+    """
+    # deferred on purpose: scikit-learn is only needed by the evaluation, not by screen()
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import GroupKFold, KFold
+
+    Xv = X.to_numpy(float)
+    ys = _targets(tc)
+
+    def oof(y, splits):
+        p = np.full(len(y), np.nan)
+        for train, test in splits:
+            model = HistGradientBoostingClassifier(random_state=seed)
+            model.fit(Xv[train], y[train])
+            p[test] = model.predict_proba(Xv[test])[:, 1]
+        return p
+
+    out = {"oof": {}, "accuracy": {}}
+    for name in TARGETS:
+        if progress:
+            progress(f"  ML baseline, GroupKFold: {name}")
+        y = ys[name].astype(int)
+        p = oof(y, GroupKFold(n_splits=5).split(Xv, y, groups))
+        out["oof"][name] = p
+        out["accuracy"][name] = float(np.mean((p >= 0.5) == y))
+    if progress:
+        progress("  ML baseline, shuffled 5-fold: tc10")
+    y = ys["tc10"].astype(int)
+    p = oof(y, KFold(n_splits=5, shuffle=True, random_state=seed).split(Xv))
+    out["random_split"] = {
+        "accuracy_tc10": float(np.mean((p >= 0.5) == y)),
+        "auc_tc10": stats.auc(p, y),
+        "folds": 5,
+    }
+    out["random_split_oof_tc10"] = p
+    return out
+
+
+def _entry(rs, sp, scores):
+    """AUCs for every target and Spearman for one oriented score (dict of target -> array)."""
+    e = {}
+    for t in TARGETS:
+        r = rs[t].auc(scores[t])
+        e[f"auc_{t}"] = r["auc"]
+        e[f"auc_{t}_ci95"] = r["ci95"]
+        e[f"auc_{t}_n"] = [r["n_pos"], r["n_neg"]]
+    r = sp.spearman(scores["spearman"])
+    e["spearman_tc"], e["spearman_tc_ci95"], e["spearman_tc_n"] = r["rho"], r["ci95"], r["n"]
+    e["spearman_tc_p_value"] = r["p_value"]
+    return e
+
+
+def _score_specs(table, ml):
+    """Every evaluated score: (section, id, column, favourable, oriented values, extra)."""
+    specs = []
+    for gid, (name, feats) in GUIDELINES.items():
+        col = f"score_{gid}"
+        specs.append(("guidelines", gid, col, "higher", table[col].to_numpy(float), name, feats))
+    specs.append(
+        (
+            "guidelines",
+            "combined",
+            "guideline_score",
+            "higher",
+            table["guideline_score"].to_numpy(float),
+            "guideline score (mean of the five sub-scores)",
+            tuple(f"score_{g}" for g in GUIDELINES),
+        )
+    )
+    for f in FEATURES:
+        v = table[f["id"]].to_numpy(float)
+        oriented = -v if f["favourable"] == "lower" else v
+        specs.append(
+            ("features", f["guideline"], f["id"], f["favourable"], oriented, f["description"], ())
+        )
+    for bid, col, name in (
+        ("density", "density_kg_m3_mean", "fraction-weighted mean density of the elements"),
+        ("boiling_point", "boiling_point_K_mean", "fraction-weighted mean boiling point"),
+    ):
+        v = table[col].to_numpy(float)
+        specs.append(("baselines", bid, col, "higher", v, name, ()))
+    specs.append(
+        (
+            "baselines",
+            "ml_hgb_groupkfold",
+            "ml_p_<target>",
+            "higher",
+            {t: ml["oof"][t] for t in TARGETS} | {"spearman": ml["oof"]["tc10"]},
+            "HistGradientBoostingClassifier on element-property statistics, out-of-fold "
+            "(GroupKFold over element sets); one model per target; Spearman uses P(T_c >= 10 K)",
+            (),
+        )
+    )
+    return specs
+
+
+def _evaluate_population(table, mask, specs, B, seed):
+    tc = table.Tc.to_numpy(float)[mask]
+    rs = {t: AucResampler(y, B=B, seed=seed) for t, y in _targets(tc).items()}
+    sc = tc > 0
+    sp = SpearmanResampler(tc[sc], B=B, seed=seed)
+    out = {"guidelines": [], "features": [], "baselines": []}
+    for section, sid, col, fav, values, name, parts in specs:
+        if isinstance(values, dict):
+            per = {t: values[t][mask] for t in TARGETS}
+            per["spearman"] = values["spearman"][mask][sc]
+        else:
+            v = values[mask]
+            per = {t: v for t in TARGETS} | {"spearman": v[sc]}
+        e = {"id": sid, "feature": col, "name": name, "favourable": fav}
+        if parts:
+            e["features"] = list(parts)
+        e.update(_entry(rs, sp, per))
+        e["verdict"] = verdict(e["auc_superconducting_ci95"]) if fav else None
+        out[section].append(e)
+    return out
+
+
+def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None):
+    """Score the guidelines, the model's quantities and the baselines on SuperCon.
+
+    Parameters
+    ----------
+    B : int
+        Bootstrap resamples per CI (>= 1; small values are for tests).
+    seed : int
+        Bootstrap seed (``numpy.random.default_rng``).
+    convention : str, optional
+        Radius convention (default :data:`electron_tunnel.materials.DEFAULT_CONVENTION`).
+    progress : callable, optional
+        Called with one line of text per step.
+
+    Returns
+    -------
+    results : dict
+        The content of ``screen-evaluation.json`` (see :func:`write_evaluation`).
+    table : pandas.DataFrame
+        Every SuperCon row with its features, scores, family and baseline scores (the content
+        of ``screen-features.csv``).
+    """
+    if not isinstance(B, (int, np.integer)) or B < 1:
+        raise ValueError(f"B (bootstrap resamples) must be an integer >= 1, got {B!r}")
+    say = progress or (lambda _line: None)
+    say("[1/4] features of every SuperCon row")
+    table = supercon_features(convention)
+    vec = element_vectors(convention)
+    A, _errors = composition_matrix(table["name"].tolist(), vec["symbols"])
+    ok = (table.error == "").to_numpy()
+    table["family"] = np.where(ok, families(A, vec["symbols"]), "")
+    symbols = np.asarray(vec["symbols"])
+    table["element_set"] = ["-".join(symbols[row > 0]) for row in A > 0]
+    mlX = ml_features(A, vec["table"])
+    table["density_kg_m3_mean"] = mlX["density_kg_m3_mean"].to_numpy()
+    table["boiling_point_K_mean"] = mlX["boiling_point_K_mean"].to_numpy()
+
+    say("[2/4] machine-learning baseline")
+    ml = ml_baseline(
+        mlX[ok], table.Tc.to_numpy(float)[ok], table.element_set.to_numpy()[ok], progress=say
+    )
+    for t in TARGETS:
+        col = np.full(len(table), np.nan)
+        col[ok] = ml["oof"][t]
+        table[f"ml_p_{t}"] = col
+        ml["oof"][t] = col
+    col = np.full(len(table), np.nan)
+    col[ok] = ml.pop("random_split_oof_tc10")
+    table["ml_p_tc10_random_split"] = col
+
+    say("[3/4] AUCs and Spearman with bootstrap CIs: all rows")
+    specs = _score_specs(table, ml)
+    overall = _evaluate_population(table, ok, specs, B, seed)
+    fam = {}
+    for name in FAMILIES:
+        say(f"[3/4] ... within {name}")
+        m = ok & (table.family == name).to_numpy()
+        tc = table.Tc.to_numpy(float)[m]
+        fam[name] = {
+            "n_rows": int(m.sum()),
+            "n_superconducting": int((tc > 0).sum()),
+            "n_not_superconducting": int((tc == 0).sum()),
+            "n_tc10": int((tc >= 10).sum()),
+            "n_tc77": int((tc >= 77).sum()),
+        } | _evaluate_population(table, m, specs, B, seed)
+    say("[4/4] summary")
+    tc = table.Tc.to_numpy(float)[ok]
+    unparsed = table[~ok]
+    ml_entry = next(e for e in overall["baselines"] if e["id"] == "ml_hgb_groupkfold")
+    ml_entry["accuracy_groupkfold"] = ml["accuracy"]
+    ml_entry["random_split"] = ml["random_split"]
+    ml_entry["published"] = STANEV_ACCURACY
+    results = {
+        "attribution": {
+            "data": "SuperCon (supercon-stanev2018.csv)",
+            "citation": table.attrs.get("citation", ""),
+            "license": table.attrs.get("license", ""),
+        },
+        "n_rows": len(table),
+        "n_unparsed": int((~ok).sum()),
+        "unparsed": [
+            {"formula": f, "reason": r}
+            for f, r in zip(unparsed["name"], unparsed["error"], strict=True)
+        ],
+        "n_superconducting": int((tc > 0).sum()),
+        "n_not_superconducting": int((tc == 0).sum()),
+        "n_tc10": int((tc >= 10).sum()),
+        "n_tc77": int((tc >= 77).sum()),
+        "n_without_score": int(np.isnan(table.guideline_score.to_numpy(float)[ok]).sum()),
+        "settings": {
+            "bootstrap_resamples": int(B),
+            "seed": int(seed),
+            "convention": vec["convention"],
+            "verdict_rule": VERDICT_RULE,
+            "score_rule": SCORE_RULE,
+            "families": "first match: cuprates (Cu and O); iron-based (Fe with As, P, Se or "
+            "Te); hydrides (H); rest",
+            "orientation": "higher = more favourable by the paper (features the paper wants "
+            "low enter negated); en_mean enters as is",
+        },
+        "guidelines": overall["guidelines"],
+        "features": overall["features"],
+        "baselines": overall["baselines"],
+        "families": fam,
+    }
+    return results, table
