@@ -1,0 +1,61 @@
+"""The paper's Meissner argument simulated: classical charges in a field (Bohr-van Leeuwen).
+
+The paper (section "Meissner Effect", eq 42) explains field expulsion by Lorentz-deflected
+"random currents" of electrons and holes circulating against the applied field. This package
+simulates exactly that system classically: non-interacting charges ±e of electron mass in a 2-D
+sample (disk or rectangle) with specular walls in a uniform perpendicular field, and measures
+the orbital magnetization, split into closed bulk orbits and skipping edge orbits.
+
+Modules: :mod:`~electron_tunnel.magnetism.integrator` (numba kernels: Boris step, exact
+reflections), :mod:`~electron_tunnel.magnetism.observables` (constants, initial states, closed
+forms), :mod:`~electron_tunnel.magnetism.experiment` (:func:`simulate` and friends),
+:mod:`~electron_tunnel.magnetism.meissner` (the experiment, verdict and outputs),
+:mod:`~electron_tunnel.magnetism.figures`.
+
+The verdict rule (:data:`VERDICT_RULE`) is fixed in advance: see
+:func:`~electron_tunnel.magnetism.meissner.verdict`.
+"""
+
+from __future__ import annotations
+
+from .experiment import MAX_THETA, check_inputs, current_density, simulate, trajectories
+from .meissner import (
+    DEFAULTS,
+    OUTPUT_FILES,
+    SIGMAS,
+    VERDICT_RULE,
+    meissner_experiment,
+    paper_density,
+    verdict,
+    write_meissner,
+)
+from .observables import (
+    bulk_fraction,
+    bulk_moment_per_carrier,
+    critical_field_hg,
+    cyclotron_period,
+    cyclotron_radius,
+    susceptibility,
+)
+
+__all__ = [
+    "DEFAULTS",
+    "MAX_THETA",
+    "OUTPUT_FILES",
+    "SIGMAS",
+    "VERDICT_RULE",
+    "bulk_fraction",
+    "bulk_moment_per_carrier",
+    "check_inputs",
+    "critical_field_hg",
+    "current_density",
+    "cyclotron_period",
+    "cyclotron_radius",
+    "meissner_experiment",
+    "paper_density",
+    "simulate",
+    "susceptibility",
+    "trajectories",
+    "verdict",
+    "write_meissner",
+]

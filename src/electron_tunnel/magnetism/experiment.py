@@ -8,9 +8,9 @@ import numpy as np
 
 from . import integrator
 from .observables import (
-    E,
     K_B,
     M_E,
+    E,
     bulk_moment_per_carrier,
     cyclotron_period,
     initial_state,
@@ -185,8 +185,8 @@ def simulate(
     if not math.isfinite(transient) or transient < 0:
         raise ValueError(f"transient must be finite and >= 0 periods, got {transient}")
     theta, kargs = _kernel_args(p)
-    n_tr = int(round(transient * 2 * math.pi / theta))
-    n_avg = max(1, int(round(p["periods"] * 2 * math.pi / theta)))
+    n_tr = round(transient * 2 * math.pi / theta)
+    n_avg = max(1, round(p["periods"] * 2 * math.pi / theta))
     sums = np.zeros((p["n_seeds"], 3))
     streams = np.random.SeedSequence(seed).spawn(p["n_seeds"])
     for k, ss in enumerate(streams):
@@ -265,7 +265,7 @@ def current_density(
         periods=periods,
     )
     theta, kargs = _kernel_args(p)
-    n_steps = max(1, int(round(p["periods"] * 2 * math.pi / theta)))
+    n_steps = max(1, round(p["periods"] * 2 * math.pi / theta))
     rng = np.random.default_rng(np.random.SeedSequence(seed))
     x, y, vx, vy, s = initial_state(
         rng,
@@ -280,6 +280,10 @@ def current_density(
     a, b = p["size"]
     cell = (2 * a / bins) * (2 * b / bins)
     return {
+        "geometry": p["geometry"],
+        "size": p["size"],
+        "field_T": p["field_T"],
+        "temperature_K": p["temperature_K"],
         "x": np.linspace(-a, a, bins + 1),
         "y": np.linspace(-b, b, bins + 1),
         "j": E * grid / (n_steps * cell * p["n_particles"]),
@@ -306,8 +310,8 @@ def trajectories(
     Returns
     -------
     dict
-        ``bulk`` and ``edge``: arrays of shape (n, steps + 1, 2) of positions [m]; ``sign``
-        of the charges of each list.
+        ``bulk`` and ``edge``: arrays of shape (n, steps + 1, 2) of positions [m];
+        ``bulk_sign``, ``edge_sign``: the charges' signs; ``geometry``, ``size``, ``field_T``.
     """
     p = check_inputs(
         n_particles=1,
@@ -332,8 +336,8 @@ def trajectories(
         edge = (np.abs(cx) + rc > a) | (np.abs(cy) + rc > b)
     else:
         edge = np.zeros(x.shape, bool)
-    n_steps = int(round(p["periods"] * steps_per_period))
-    out = {}
+    n_steps = round(p["periods"] * steps_per_period)
+    out = {"geometry": p["geometry"], "size": p["size"], "field_T": p["field_T"]}
     for name, mask, count in (("bulk", ~edge, n_bulk), ("edge", edge, n_edge)):
         idx = np.flatnonzero(mask)[:count]
         out[name] = integrator.trace(x[idx], y[idx], vx[idx], vy[idx], s[idx], *kargs, n_steps)

@@ -108,6 +108,15 @@ def _is_edge(x, y, vx, vy, s, dt, h, k, geom, a, b):
     return abs(cx) + rc > a or abs(cy) + rc > b
 
 
+@numba.njit(cache=True)
+def _circle_factors(cos_t, sin_t, dt):
+    """Orbit-centre offset factor dt / (2 tan(theta/2)) and radius factor dt / (2 sin(theta/2))."""
+    half = 0.5 * math.atan2(sin_t, cos_t)
+    if half == 0.0:  # no field: straight lines, infinite orbit circles
+        return 0.0, math.inf
+    return dt / (2.0 * math.tan(half)), dt / (2.0 * math.sin(half))
+
+
 @numba.njit(cache=True, parallel=True)
 def advance(x, y, vx, vy, s, cos_t, sin_t, dt, geom, a, b, n_transient, n_avg, out):
     """Advance every particle and time-average its moment (in place; parallel over particles).
@@ -131,15 +140,14 @@ def advance(x, y, vx, vy, s, cos_t, sin_t, dt, geom, a, b, n_transient, n_avg, o
         its parts while the particle's orbit circle is clear of the walls (bulk) or reaches one
         (edge). Multiply by ``|q| / 2`` for the magnetic moment.
     """
-    half = math.tan(0.5 * math.atan2(sin_t, cos_t))
-    h = dt / (2.0 * half) if half != 0.0 else 0.0
-    k = dt / (2.0 * math.sin(0.5 * math.atan2(sin_t, cos_t)))
+    h, k = _circle_factors(cos_t, sin_t, dt)
     n = x.shape[0]
     for i in numba.prange(n):
         xi, yi, vxi, vyi, si = x[i], y[i], vx[i], vy[i], s[i]
         sn = -si * sin_t
         tot = 0.0
         bulk = 0.0
+        edge = 0.0
         for step in range(n_transient + n_avg):
             ux = cos_t * vxi - sn * vyi
             vyi = sn * vxi + cos_t * vyi
@@ -148,13 +156,15 @@ def advance(x, y, vx, vy, s, cos_t, sin_t, dt, geom, a, b, n_transient, n_avg, o
             if step >= n_transient:
                 m = si * (xi * vyi - yi * vxi)
                 tot += m
-                if not _is_edge(xi, yi, vxi, vyi, si, dt, h, k, geom, a, b):
+                if _is_edge(xi, yi, vxi, vyi, si, dt, h, k, geom, a, b):
+                    edge += m
+                else:
                     bulk += m
         x[i], y[i], vx[i], vy[i] = xi, yi, vxi, vyi
         if n_avg > 0:
             out[i, 0] = tot / n_avg
             out[i, 1] = bulk / n_avg
-            out[i, 2] = (tot - bulk) / n_avg
+            out[i, 2] = edge / n_avg
 
 
 @numba.njit(cache=True)
@@ -165,9 +175,7 @@ def current_map(x, y, vx, vy, s, cos_t, sin_t, dt, geom, a, b, n_steps, nbins, g
     square ``[-a, a] x [-b, b]`` (positions are wrapped into it for ``NO_WALLS``). Divide by
     ``n_steps`` and the cell area and multiply by ``|q|`` for a current density per particle.
     """
-    half = math.tan(0.5 * math.atan2(sin_t, cos_t))
-    h = dt / (2.0 * half)
-    k = dt / (2.0 * math.sin(0.5 * math.atan2(sin_t, cos_t)))
+    h, k = _circle_factors(cos_t, sin_t, dt)
     for i in range(x.shape[0]):
         xi, yi, vxi, vyi, si = x[i], y[i], vx[i], vy[i], s[i]
         sn = -si * sin_t

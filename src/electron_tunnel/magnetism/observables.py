@@ -14,12 +14,12 @@ from scipy import constants, integrate
 
 __all__ = [
     "B_C_HG",
-    "E",
     "K_B",
-    "M_E",
     "MU_0",
+    "M_E",
     "N_HG",
     "T_C_HG",
+    "E",
     "bulk_fraction",
     "bulk_moment_per_carrier",
     "critical_field_hg",
