@@ -1,0 +1,130 @@
+"""Sweeps of the model over large grids, chunk by chunk with dask, into resumable Zarr stores.
+
+``etunnel sweep`` is the command-line front end. A grid over any of the model's inputs
+(``R_v`` or ``x = r/R_b``, ``R_b``, ``c``, ``terms``, or temperature, pressure and the
+state-diagram parameters) is computed chunk by chunk with :mod:`dask.array` and written to a
+Zarr store; a restart with the same specification computes only the missing chunks, and
+``scheduler=`` runs it on a ``dask.distributed`` cluster.
+
+Examples
+--------
+>>> from electron_tunnel import sweep
+>>> spec = sweep.spec_from_items([("set", "R_b", "155pm"), ("range", "x", "0.1:1.9:4"),
+...                               ("list", "c", "0.1,1")])
+>>> ds = sweep.dataset(spec).compute()
+>>> ds["state"].values.tolist()
+[[0, 2], [0, 2], [0, 1], [0, 1]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .compute import block_outputs, chunk_grid, dask_outputs, dataset
+from .spec import OUTPUTS, VARIABLES, Spec, load_toml, parse_values, spec_from_items
+from .store import SweepError, done_chunks, run, write_chunk
+
+__all__ = [
+    "OUTPUTS",
+    "VARIABLES",
+    "Spec",
+    "SweepError",
+    "block_outputs",
+    "chunk_grid",
+    "dask_outputs",
+    "dataset",
+    "done_chunks",
+    "load_toml",
+    "parse_values",
+    "run",
+    "spec_from_items",
+    "state_diagram",
+    "sweep",
+    "write_chunk",
+]
+
+
+def sweep(out=None, *, set=None, ranges=None, lists=None, outputs=None, chunk_points=1 << 20,
+          scheduler=None, quiet=True):  # fmt: skip
+    """Sweep the model over a grid; write it to the Zarr store ``out`` or return it lazily.
+
+    Parameters
+    ----------
+    out : str or Path, optional
+        Zarr store to create or resume. ``None``: return the lazy (dask-backed) Dataset.
+    set : dict, optional
+        Fixed values, e.g. ``{"R_b": "155pm", "terms": "inf"}`` (numbers are SI).
+    ranges : dict, optional
+        ``{"x": "0.01:1.99:2000"}`` (inclusive ``start:stop:num``) or ``(start, stop, num)``.
+    lists : dict, optional
+        ``{"c": [0.1, 0.5, 1.0]}``.
+    outputs : sequence of str, optional
+        Subset of ``D``, ``R_c``, ``critical_c``, ``state``, ``relative_resistivity``.
+    chunk_points : int
+        Target points per chunk.
+    scheduler : str, optional
+        ``dask.distributed`` scheduler address (with ``out``).
+    quiet : bool
+        No progress on stderr.
+
+    Returns
+    -------
+    xarray.Dataset
+        Lazy when ``out`` is None, else the store opened with :func:`xarray.open_zarr`.
+        Dimensions follow the order ranges, then lists.
+    """
+    import xarray as xr  # deferred on purpose: only needed for sweeps
+
+    items = [("set", k, v) for k, v in (set or {}).items()]
+    for k, v in (ranges or {}).items():
+        if isinstance(v, (tuple, list)):
+            v = dict(zip(("start", "stop", "num"), v, strict=True))
+        items.append(("range", k, v))
+    items += [("list", k, v) for k, v in (lists or {}).items()]
+    spec = spec_from_items(items, outputs=outputs, chunk_points=chunk_points)
+    if out is None:
+        return dataset(spec)
+    run(spec, out, scheduler=scheduler, quiet=quiet)
+    return xr.open_zarr(out, consolidated=False)
+
+
+def state_diagram(params, temperature, pressure, *, out=None, terms=None,
+                  chunk_points=1 << 20, outputs=("D", "R_c", "state"), scheduler=None,
+                  quiet=True):  # fmt: skip
+    """:func:`electron_tunnel.diagram.state_diagram` computed chunk by chunk (bounded memory).
+
+    Parameters
+    ----------
+    params : electron_tunnel.diagram.Parameters
+        Constitutive parameters.
+    temperature, pressure : array_like
+        Increasing grids [K] and [Pa], >= 0.
+    out : str or Path, optional
+        Zarr store; ``None`` returns the lazy Dataset.
+    terms : int or None
+        Series (default: infinite).
+    chunk_points, outputs, scheduler, quiet
+        As in :func:`sweep`.
+
+    Returns
+    -------
+    xarray.Dataset
+        Dimensions ``T`` [K] and ``p`` [Pa]; same rule and values as the in-memory diagram.
+    """
+    import dataclasses
+
+    import xarray as xr  # deferred on purpose: only needed for sweeps
+
+    fixed = {k: v for k, v in dataclasses.asdict(params).items() if k != "label"}
+    items = [("set", k, v) for k, v in fixed.items()]
+    items.append(("set", "terms", "inf" if terms is None else int(terms)))
+    for name, values in (("T", temperature), ("p", pressure)):
+        arr = np.asarray(values, dtype=float)
+        if arr.ndim != 1 or arr.size < 1 or np.any(np.diff(arr) <= 0):
+            raise ValueError(f"{name} must be a strictly increasing 1-D grid")
+        items.append(("list", name, [float(v) for v in arr]))
+    spec = spec_from_items(items, outputs=outputs, chunk_points=chunk_points)
+    if out is None:
+        return dataset(spec)
+    run(spec, out, scheduler=scheduler, quiet=quiet)
+    return xr.open_zarr(out, consolidated=False)

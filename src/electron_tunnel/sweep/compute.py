@@ -1,0 +1,212 @@
+"""Computing a sweep block by block: the model on one chunk of the grid, and dask arrays.
+
+Each output is computed on the smallest sub-grid it depends on (``R_c`` does not depend on
+the orbit, ``critical_c`` not on ``c``) and broadcast, so most of the work per point is the
+resisting distance itself (one pass of the compiled kernel) and the comparison for ``state``.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from .. import chain
+from ..diagram import Parameters, attraction, border_radius, for_element, valence_radius
+from .spec import DIAGRAM_PARAMS, OUTPUTS, Spec
+
+__all__ = ["block_outputs", "chunk_slices", "dask_outputs", "dataset", "packed"]
+
+STATE_FLAGS = {"flag_values": [0, 1, 2], "flag_meanings": "insulator conductor superconductor"}
+
+
+def _axis(values, k, ndim):
+    shape = [1] * ndim
+    shape[k] = values.size
+    return values.reshape(shape)
+
+
+def _field(spec: Spec, coords: dict, name: str, ndim: int):
+    """A variable as an array broadcastable over the block (or a float if it is fixed)."""
+    if name in coords:
+        k = spec.names.index(name)
+        return _axis(coords[name], k, ndim)
+    return spec.fixed[name]
+
+
+def _terms(value):
+    return None if value < 0 else int(value)
+
+
+def _physics(R_b, r, c, terms, outputs, shape):
+    """Outputs on the block from R_b, r (orbit) and c, each broadcastable to ``shape``."""
+    R_b = np.asarray(R_b, dtype=np.float64)
+    r = np.asarray(r, dtype=np.float64)
+    c = np.asarray(c, dtype=np.float64)
+    out = {}
+    R_c = None
+    if "R_c" in outputs or "state" in outputs:
+        R_c = np.asarray(chain.conducting_radius(R_b, c, terms))
+    if "R_c" in outputs:
+        out["R_c"] = np.broadcast_to(R_c, shape)
+    if "state" in outputs:
+        state = np.where(np.isnan(R_c), 0, np.where(r >= R_c, 2, 1)).astype(np.int8)
+        out["state"] = np.broadcast_to(state, shape)
+    valid = (r > 0) & (r < 2.0 * R_b)
+    if "D" in outputs or "relative_resistivity" in outputs:
+        if np.all(valid):
+            D = np.asarray(chain.resisting_distance(r, R_b, c, terms), dtype=np.float64)
+        else:
+            rr, bb, cc, ok = np.broadcast_arrays(r, R_b, c, valid)
+            D = np.full(ok.shape, np.nan)
+            if ok.any():
+                D[ok] = chain.resisting_distance(rr[ok], bb[ok], cc[ok], terms)
+        D = np.broadcast_to(D, shape)
+        for name in ("D", "relative_resistivity"):
+            if name in outputs:
+                out[name] = D
+    if "critical_c" in outputs:
+        if np.all(valid):
+            cc_ = np.asarray(chain.critical_attraction(r, R_b, terms), dtype=np.float64)
+        else:
+            rr, bb, ok = np.broadcast_arrays(r, R_b, valid)
+            cc_ = np.full(ok.shape, np.nan)
+            if ok.any():
+                cc_[ok] = chain.critical_attraction(rr[ok], bb[ok], terms)
+        out["critical_c"] = np.broadcast_to(cc_, shape)
+    return out
+
+
+def _diagram_parameters(spec: Spec, values: dict) -> Parameters:
+    params = {k: v for k, v in spec.fixed.items() if k in DIAGRAM_PARAMS or k == "eos"}
+    params.update(values)
+    if "element" in spec.fixed:
+        return for_element(spec.fixed["element"], **params)
+    return Parameters(**params)
+
+
+def block_outputs(spec: Spec, index: tuple) -> dict:
+    """All outputs of the chunk with block ``index`` (a tuple of chunk numbers), as arrays."""
+    sl = chunk_slices(spec, index)
+    coords = {name: values[s] for (name, values), s in zip(spec.grid, sl, strict=True)}
+    shape = tuple(s.stop - s.start for s in sl)
+    ndim = len(shape)
+    result = {name: np.empty(shape, dtype=_dtype(name)) for name in spec.outputs}
+    # variables looped over (one value per chunk by construction of the chunks)
+    looped = [n for n in spec.names if n == "terms" or n in DIAGRAM_PARAMS]
+    for combo in itertools.product(*(range(coords[n].size) for n in looped)):
+        values = {n: float(coords[n][i]) for n, i in zip(looped, combo, strict=True)}
+        where = [slice(None)] * ndim
+        for n, i in zip(looped, combo, strict=True):
+            where[spec.names.index(n)] = slice(i, i + 1)
+        sub_shape = tuple(1 if n in looped else shape[k] for k, n in enumerate(spec.names))
+        terms = _terms(values.pop("terms", spec.fixed.get("terms", -1.0)))
+        if spec.mode == "direct":
+            R_b = _field(spec, coords, "R_b", ndim)
+            c = _field(spec, coords, "c", ndim)
+            if "x" in spec.names or "x" in spec.fixed:
+                r = np.asarray(_field(spec, coords, "x", ndim)) * R_b
+            else:
+                r = _field(spec, coords, "R_v", ndim)
+        else:
+            params = _diagram_parameters(spec, values)
+            T = _field(spec, coords, "T", ndim) if "T" in spec.names or "T" in spec.fixed else 0.0
+            p = _field(spec, coords, "p", ndim) if "p" in spec.names or "p" in spec.fixed else 0.0
+            R_b = border_radius(T, p, params)
+            r = valence_radius(T, params)
+            c = np.clip(attraction(T, p, params), 0.0, 1.0)
+        part = _physics(R_b, r, c, terms, spec.outputs, sub_shape)
+        for name, arr in part.items():
+            result[name][tuple(where)] = arr
+    return result
+
+
+def _dtype(name):
+    return np.int8 if name == "state" else np.float64
+
+
+def chunk_grid(spec: Spec) -> tuple:
+    """Number of chunks along each dimension."""
+    return tuple(-(-n // c) for n, c in zip(spec.shape, spec.chunks(), strict=True))
+
+
+def chunk_slices(spec: Spec, index: tuple) -> tuple:
+    """The grid slices of the chunk with block ``index``."""
+    return tuple(
+        slice(i * c, min((i + 1) * c, n))
+        for i, c, n in zip(index, spec.chunks(), spec.shape, strict=True)
+    )
+
+
+def packed(spec: Spec):
+    """One dask array ``(n_outputs, *grid)`` whose blocks hold every output of a chunk.
+
+    ``state`` is carried as float64 (0, 1, 2 exactly) inside the packed array.
+    """
+    import dask.array as da  # deferred on purpose: dask is only needed for sweeps
+
+    chunks = spec.chunks()
+    dims_chunks = tuple(
+        tuple(min(c, n - s) for s in range(0, n, c))
+        for n, c in zip(spec.shape, chunks, strict=True)
+    )
+
+    def block(block_info=None):
+        loc = block_info[None]["chunk-location"][1:]
+        out = block_outputs(spec, tuple(loc))
+        return np.stack([out[name].astype(np.float64) for name in spec.outputs])
+
+    return da.map_blocks(
+        block,
+        chunks=((len(spec.outputs),), *dims_chunks),
+        dtype=np.float64,
+        meta=np.empty((0,) * (len(spec.grid) + 1)),
+        name=f"sweep-{spec.digest()[:16]}",
+    )
+
+
+def dask_outputs(spec: Spec) -> dict:
+    """Each output as a lazy dask array over the grid (chunked as :meth:`Spec.chunks`)."""
+    arr = packed(spec)
+    return {name: arr[k].astype(_dtype(name)) for k, name in enumerate(spec.outputs)}
+
+
+def dataset(spec: Spec, arrays: dict | None = None):
+    """The sweep as an :class:`xarray.Dataset` (lazy dask arrays unless ``arrays`` given).
+
+    Units are in the ``units`` attributes; ``state`` is a CF flag variable
+    (``flag_values`` 0, 1, 2; ``flag_meanings`` insulator conductor superconductor).
+    """
+    import xarray as xr  # deferred on purpose: only needed for sweeps
+
+    from .spec import VARIABLES
+
+    arrays = dask_outputs(spec) if arrays is None else arrays
+    dims = spec.names
+    data_vars = {}
+    for name in spec.outputs:
+        unit, text = OUTPUTS[name]
+        attrs = {"long_name": text}
+        if name == "state":
+            attrs.update(STATE_FLAGS)
+        else:
+            attrs["units"] = unit
+        data_vars[name] = (dims, arrays[name], attrs)
+    coords = {}
+    for name, values in spec.grid:
+        attrs = {"units": VARIABLES[name][1]}
+        if name == "terms":
+            attrs["comment"] = "-1 means the infinite series"
+        if name == "x":
+            attrs["long_name"] = "r / R_b"
+        coords[name] = (name, values, attrs)
+    attrs = {
+        "title": "electron-tunnel sweep",
+        "mode": spec.mode,
+        "fixed": ", ".join(f"{k}={v}" for k, v in spec.fixed.items()) or "none",
+    }
+    for k, v in spec.fixed.items():
+        attrs[f"fixed_{k}"] = v
+        if k in VARIABLES:
+            attrs[f"fixed_{k}_units"] = VARIABLES[k][1]
+    return xr.Dataset(data_vars, coords=coords, attrs=attrs)

@@ -1,0 +1,309 @@
+"""Sweep specifications: which model inputs vary over which values, parsed and checked.
+
+A specification is a grid (an ordered list of dimensions, each a variable and its values) plus
+fixed values for the other inputs. Two modes:
+
+* **direct**: ``R_b`` [m], the orbit as ``R_v`` [m] or ``x = r / R_b``, ``c`` and ``terms``;
+* **diagram**: temperature ``T`` [K] and pressure ``p`` [Pa] with the constitutive parameters of
+  :class:`electron_tunnel.diagram.Parameters` (``R_b0``, ``R_v0``, ``alpha``, ``K0``,
+  ``K0_prime``, ``beta``, ``c0``, ``n``, ``T0``, ``eos``) or an ``element`` symbol; ``R_b``,
+  ``R_v`` and ``c`` then follow from the diagram's relations at every ``(T, p)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..units import parse_length
+
+__all__ = ["OUTPUTS", "VARIABLES", "Spec", "load_toml", "parse_values", "spec_from_items"]
+
+#: Output variables: units and descriptions (``state`` is a CF flag variable).
+OUTPUTS = {
+    "D": ("1/m", "resisting distance D (eq 24); NaN outside 0 < R_v < 2 R_b"),
+    "R_c": ("m", "conducting radius R_c (eqs 38-41); NaN: no electron tunnel"),
+    "critical_c": ("1", "attraction coefficient at which R_c = R_v; NaN outside the domain"),
+    "state": ("1", "electrical-resistance state"),
+    "relative_resistivity": ("1/m", "resistivity / Z = D (eq 35); NaN outside the domain"),
+}
+DEFAULT_OUTPUTS = ("D", "R_c", "critical_c", "state", "relative_resistivity")
+
+_PRESSURE_UNITS = {"Pa": 1.0, "kPa": 1e3, "MPa": 1e6, "GPa": 1e9}
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z]*)\s*$")
+
+
+def _number(text, name, units=None, default_unit=""):
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    m = _NUMBER.match(str(text))
+    if not m or (m.group(2) and (units is None or m.group(2) not in units)):
+        allowed = f" (units: {', '.join(units)})" if units else ""
+        raise ValueError(f"{name}: cannot read {text!r} as a number{allowed}")
+    return float(m.group(1)) * (units[m.group(2) or default_unit] if units else 1.0)
+
+
+def _length(text, name):
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    return parse_length(str(text), name)
+
+
+def _terms(text, name):
+    if str(text).lower() in {"inf", "infinite", "none", "-1"}:
+        return -1.0  # the infinite series
+    try:
+        value = int(str(text))
+    except ValueError:
+        raise ValueError(f"terms must be an integer >= 0 or 'inf', got {text!r}") from None
+    if value < 0:
+        raise ValueError(f"terms must be an integer >= 0 or 'inf', got {value}")
+    return float(value)
+
+
+# name -> (reader, unit, check(values) -> bool, valid-range text, mode)
+VARIABLES = {
+    "R_b": (_length, "m", lambda v: v > 0, "> 0", "direct"),
+    "R_v": (_length, "m", lambda v: v > 0, "> 0 (and < 2 R_b)", "direct"),
+    "x": (_number, "1", lambda v: (v > 0) & (v < 2), "in (0, 2) (x = r/R_b)", "direct"),
+    "c": (_number, "1", lambda v: (v >= 0) & (v <= 1), "in [0, 1]", "direct"),
+    "terms": (_terms, "1", lambda v: v >= -1, "an integer >= 0 or 'inf'", "both"),
+    "T": (lambda t, n: _number(t, n, {"K": 1.0}, "K"), "K", lambda v: v >= 0, ">= 0 K", "diagram"),
+    "p": (lambda t, n: _number(t, n, _PRESSURE_UNITS, "Pa"), "Pa", lambda v: v >= 0, ">= 0 Pa",
+          "diagram"),
+    "R_b0": (_length, "m", lambda v: v > 0, "> 0", "diagram"),
+    "R_v0": (_length, "m", lambda v: v > 0, "> 0 (and < 2 R_b0)", "diagram"),
+    "alpha": (_number, "1/K", lambda v: v >= 0, ">= 0 [1/K]", "diagram"),
+    "K0": (lambda t, n: _number(t, n, _PRESSURE_UNITS, "Pa"), "Pa", lambda v: v > 0, "> 0 Pa",
+           "diagram"),
+    "K0_prime": (_number, "1", lambda v: v > 0, "> 0", "diagram"),
+    "beta": (_number, "1/K", lambda v: v >= 0, ">= 0 [1/K]", "diagram"),
+    "c0": (_number, "1", lambda v: (v >= 0) & (v <= 1), "in [0, 1]", "diagram"),
+    "n": (_number, "1", lambda v: v >= 0, ">= 0", "diagram"),
+    "T0": (lambda t, n: _number(t, n, {"K": 1.0}, "K"), "K", lambda v: v >= 0, ">= 0 K",
+           "diagram"),
+}  # fmt: skip
+#: Fixed-only text settings of the diagram mode.
+TEXT_SETTINGS = {"eos": ("murnaghan", "birch-murnaghan"), "element": None}
+DIAGRAM_PARAMS = ("R_b0", "R_v0", "alpha", "K0", "K0_prime", "beta", "c0", "n", "T0")
+
+
+def _unknown(name):
+    valid = ", ".join([*VARIABLES, *TEXT_SETTINGS])
+    return ValueError(f"unknown sweep variable {name!r}; valid names: {valid}")
+
+
+def parse_values(name: str, text, kind: str) -> np.ndarray:
+    """Values of one variable from ``start:stop:num`` (``kind="range"``), a list or a scalar.
+
+    Ranges are inclusive (``numpy.linspace``); ``num`` >= 1, ``start <= stop`` and
+    ``start == stop`` only with ``num = 1``. Lists are comma-separated text or a sequence.
+    """
+    if name not in VARIABLES:
+        raise _unknown(name)
+    reader, _, check, valid, _ = VARIABLES[name]
+    if kind == "range":
+        if isinstance(text, dict):
+            parts = [text.get("start"), text.get("stop"), text.get("num")]
+        else:
+            parts = str(text).split(":")
+        if len(parts) != 3 or any(p is None for p in parts):
+            raise ValueError(f"range of {name} must be start:stop:num, got {text!r}")
+        start, stop = reader(parts[0], name), reader(parts[1], name)
+        try:
+            num = int(str(parts[2]))
+        except ValueError:
+            raise ValueError(f"range of {name}: num must be an integer, got {parts[2]!r}") from None
+        if num < 1:
+            raise ValueError(f"range of {name} is empty (num = {num}); num must be >= 1")
+        if stop < start:
+            raise ValueError(f"range of {name} is reversed ({start:g} > {stop:g})")
+        if num > 1 and stop == start:
+            raise ValueError(f"range of {name} has start == stop with num = {num} > 1")
+        values = np.linspace(start, stop, num)
+    else:
+        items = text if isinstance(text, (list, tuple)) else str(text).split(",")
+        items = [i for i in items if str(i).strip() != ""]
+        if not items:
+            raise ValueError(f"list of {name} is empty")
+        values = np.array([reader(i, name) for i in items], dtype=np.float64)
+        if kind == "set" and values.size != 1:
+            raise ValueError(f"{name}: --set takes one value, got {values.size}")
+    if not np.all(np.isfinite(values)) or not np.all(check(values)):
+        bad = values[~(np.isfinite(values) & check(values))][0]
+        raise ValueError(f"{name} must be {valid}, got {bad:g}")
+    if kind == "list" and values.size > 1 and np.any(np.diff(values) == 0):
+        raise ValueError(f"list of {name} repeats a value")
+    return values
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A checked sweep specification (build it with :func:`spec_from_items`).
+
+    Attributes
+    ----------
+    grid : tuple of (str, ndarray)
+        The dimensions in order: variable name and its float64 values.
+    fixed : dict
+        Fixed values: floats by variable name, and the text settings ``eos``/``element``.
+    outputs : tuple of str
+        Output variables, a subset of :data:`OUTPUTS`.
+    chunk_points : int
+        Target number of grid points per chunk.
+    """
+
+    grid: tuple
+    fixed: dict = field(default_factory=dict)
+    outputs: tuple = DEFAULT_OUTPUTS
+    chunk_points: int = 1 << 20
+
+    @property
+    def names(self) -> tuple:
+        return tuple(n for n, _ in self.grid)
+
+    @property
+    def shape(self) -> tuple:
+        return tuple(v.size for _, v in self.grid)
+
+    @property
+    def size(self) -> int:
+        return math.prod(self.shape)
+
+    @property
+    def mode(self) -> str:
+        used = set(self.names) | set(self.fixed)
+        return "diagram" if used & {"T", "p", "element", "eos", *DIAGRAM_PARAMS} else "direct"
+
+    def chunks(self) -> tuple:
+        """Chunk shape: whole trailing dimensions first, one value of ``terms`` and of the
+        diagram parameters per chunk (they are looped over, not vectorised)."""
+        out = [1] * len(self.grid)
+        budget = max(1, self.chunk_points)
+        for k in range(len(self.grid) - 1, -1, -1):
+            name, values = self.grid[k]
+            if name == "terms" or name in DIAGRAM_PARAMS:
+                continue
+            out[k] = max(1, min(values.size, budget))
+            budget = max(1, budget // out[k])
+        return tuple(out)
+
+    def canonical(self) -> dict:
+        """JSON-able description with exact values (float hex), for the spec hash."""
+        return {
+            "grid": [[n, [float(v).hex() for v in vals]] for n, vals in self.grid],
+            "fixed": {k: (v if isinstance(v, str) else float(v).hex()) for k, v in
+                      sorted(self.fixed.items())},
+            "outputs": list(self.outputs),
+            "chunks": list(self.chunks()),
+        }  # fmt: skip
+
+    def digest(self) -> str:
+        """SHA-256 of :meth:`canonical`: equal for equal specifications."""
+        text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def spec_from_items(items, *, outputs=None, chunk_points=1 << 20) -> Spec:
+    """Build and check a :class:`Spec` from ``(kind, name, text)`` items in order.
+
+    ``kind`` is ``"range"``, ``"list"`` or ``"set"``; ``text`` as for :func:`parse_values` (or
+    the text of ``eos``/``element``).
+    """
+    grid, fixed = [], {}
+    for kind, name, text in items:
+        if name in grid_names(grid) or name in fixed:
+            raise ValueError(f"{name} is given more than once")
+        if name in TEXT_SETTINGS:
+            if kind != "set":
+                raise ValueError(f"{name} can only be set to one value, not swept")
+            allowed = TEXT_SETTINGS[name]
+            if allowed and str(text) not in allowed:
+                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {text!r}")
+            fixed[name] = str(text)
+            continue
+        values = parse_values(name, text, kind)
+        if kind == "set":
+            fixed[name] = float(values[0])
+        else:
+            grid.append((name, values))
+    outs = tuple(DEFAULT_OUTPUTS if outputs is None else outputs)
+    for o in outs:
+        if o not in OUTPUTS:
+            raise ValueError(f"unknown output {o!r}; valid outputs: {', '.join(OUTPUTS)}")
+    if not outs:
+        raise ValueError("no outputs requested")
+    if int(chunk_points) < 1:
+        raise ValueError(f"chunk_points must be >= 1, got {chunk_points}")
+    spec = Spec(tuple(grid), fixed, outs, int(chunk_points))
+    _check_complete(spec)
+    return spec
+
+
+def grid_names(grid):
+    return [n for n, _ in grid]
+
+
+def _check_complete(spec: Spec) -> None:
+    given = set(spec.names) | set(spec.fixed)
+    if not spec.grid:
+        raise ValueError("the sweep has no dimension: give at least one --range or --list")
+    if spec.mode == "direct":
+        missing = [n for n in ("R_b", "c") if n not in given]
+        if not ({"R_v", "x"} & given):
+            missing.append("R_v or x")
+        if missing:
+            raise ValueError(f"missing sweep variable(s): {', '.join(missing)}")
+        if {"R_v", "x"} <= given:
+            raise ValueError("give the orbit as R_v or as x = r/R_b, not both")
+        if "R_v" in given and "R_b" in spec.fixed and "R_v" in spec.fixed:
+            if not spec.fixed["R_v"] < 2 * spec.fixed["R_b"]:
+                raise ValueError("R_v must be < 2 R_b")
+        return
+    direct = sorted(given & {"R_b", "R_v", "x", "c"})
+    if direct:
+        raise ValueError(
+            f"{', '.join(direct)} cannot be combined with T, p and the diagram parameters "
+            "(the diagram's relations give R_b, R_v and c)"
+        )
+    if "element" not in given:
+        missing = [n for n in ("R_b0", "R_v0", "alpha", "K0") if n not in given]
+        if missing:
+            raise ValueError(
+                f"diagram sweep needs element=SYMBOL or the parameters {', '.join(missing)}"
+            )
+
+
+def load_toml(path) -> tuple[list, dict]:
+    """Read a TOML spec file: ``[set]``, ``[range]`` and ``[list]`` tables, in file order.
+
+    Returns the ``(kind, name, value)`` items and the top-level options (``outputs``,
+    ``chunk_points``, ``out``).
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ValueError(f"cannot read spec file {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"spec file {path} is not valid TOML: {exc}") from None
+    items, options = [], {}
+    for key, value in data.items():
+        if key in ("set", "range", "list") and isinstance(value, dict):
+            items += [(key, n, v) for n, v in value.items()]
+        elif key in ("outputs", "chunk_points", "out"):
+            options[key] = value
+        else:
+            raise ValueError(
+                f"spec file {path}: unknown key {key!r} (use [set], [range], [list], "
+                "outputs, chunk_points, out)"
+            )
+    return items, options

@@ -1,0 +1,256 @@
+"""Writing a sweep to a Zarr store chunk by chunk: resumable, with progress, on any scheduler.
+
+Layout: an xarray-compatible Zarr (v3) group whose data variables are chunked exactly like
+the sweep, so that each computed chunk overwrites whole Zarr chunks. After a chunk's data are
+written, its marker in the ``sweep_done`` array (one Zarr chunk per marker) is set; a restart
+with the same specification (same SHA-256 in the ``sweep_spec_sha256`` attribute) computes only
+the chunks without a marker. A chunk interrupted half-way has no marker and is recomputed and
+rewritten whole, so the finished store is the same, byte for byte, as an uninterrupted run.
+The store's metadata is first written to a temporary directory beside the target and renamed
+into place, so a failed start leaves nothing half-made.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .compute import block_outputs, chunk_grid, chunk_slices, dataset
+from .spec import Spec
+
+__all__ = ["SweepError", "done_chunks", "run", "write_chunk"]
+
+DONE = "sweep_done"
+HASH_ATTR = "sweep_spec_sha256"
+
+
+class SweepError(ValueError):
+    """Bad sweep request (bad store, mismatching spec, no space, no scheduler): one line."""
+
+
+def _bytes_per_point(spec: Spec) -> int:
+    return sum(1 if o == "state" else 8 for o in spec.outputs)
+
+
+def _create(spec: Spec, path: Path) -> None:
+    """Write the empty store (metadata, coordinates, markers) via a temporary directory."""
+    import dask.array as da  # deferred on purpose: only needed for sweeps
+    import zarr
+
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
+    except OSError as exc:
+        raise SweepError(f"cannot write the store {path}: {exc.strerror or exc}") from None
+    try:
+        chunks = spec.chunks()
+        lazy = {
+            name: da.zeros(spec.shape, chunks=chunks, dtype=np.int8 if name == "state" else float)
+            for name in spec.outputs
+        }
+        ds = dataset(spec, lazy)
+        ds.attrs[HASH_ATTR] = spec.digest()
+        ds.attrs["sweep_spec"] = json.dumps(spec.canonical())
+        encoding = {name: {"chunks": chunks} for name in spec.outputs}
+        ds.to_zarr(
+            tmp, mode="w", compute=False, encoding=encoding, zarr_format=3, consolidated=False
+        )
+        grid = chunk_grid(spec)
+        zarr.create_array(
+            tmp / DONE,
+            shape=grid,
+            chunks=(1,) * len(grid),
+            dtype="uint8",
+            fill_value=0,
+            dimension_names=[f"chunk_{n}" for n in spec.names],
+            attributes={"long_name": "1 when the sweep chunk is complete"},
+        )
+        tmp.rename(path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _open_existing(spec: Spec, path: Path):
+    import zarr
+
+    try:
+        group = zarr.open_group(path, mode="r")
+        stored = group.attrs.get(HASH_ATTR)
+    except Exception:
+        raise SweepError(f"{path} exists and is not a sweep store; choose another --out") from None
+    if stored is None:
+        raise SweepError(f"{path} exists and is not a sweep store; choose another --out")
+    if stored != spec.digest():
+        raise SweepError(
+            f"{path} holds a different sweep (spec hash {stored[:12]}, this spec "
+            f"{spec.digest()[:12]}); use the same spec to resume or another --out"
+        )
+
+
+def done_chunks(path) -> np.ndarray:
+    """Boolean array over the chunk grid: True where the chunk is complete."""
+    import zarr
+
+    return zarr.open_array(Path(path) / DONE, mode="r")[...] == 1
+
+
+def write_chunk(spec: Spec, path: str, index: tuple) -> int:
+    """Compute chunk ``index``, write its region of every output, then set its marker.
+
+    Returns the number of points written. Runs on any dask worker that sees ``path``.
+    """
+    import zarr
+
+    out = block_outputs(spec, index)
+    region = chunk_slices(spec, index)
+    for name, arr in out.items():
+        zarr.open_array(Path(path) / name, mode="r+")[region] = arr
+    zarr.open_array(Path(path) / DONE, mode="r+")[tuple(slice(i, i + 1) for i in index)] = 1
+    return int(np.prod([s.stop - s.start for s in region]))
+
+
+class _Progress:
+    """Chunks done, points per second and time left, on stderr at most once a second."""
+
+    def __init__(self, total_chunks, done, points_left, quiet, stream=None):
+        self.total, self.done, self.quiet = total_chunks, done, quiet
+        self.points_left = points_left
+        self.stream = stream or sys.stderr
+        self.start = time.perf_counter()
+        self.points = 0
+        self.last = 0.0
+
+    def __call__(self, points, final=False):
+        self.done += 1
+        self.points += points
+        now = time.perf_counter()
+        if self.quiet or (not final and now - self.last < 1.0 and self.done < self.total):
+            return
+        self.last = now
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.points / elapsed
+        left = (self.points_left - self.points) / rate if rate > 0 else math.inf
+        self.stream.write(
+            f"sweep: {self.done}/{self.total} chunks, {rate:.3g} points/s, {left:.0f} s left\n"
+        )
+        self.stream.flush()
+
+
+def _client(address, timeout):
+    try:
+        from distributed import Client  # deferred on purpose: only for --scheduler
+    except ImportError:  # pragma: no cover - declared dependency
+        raise SweepError("--scheduler needs the 'distributed' package") from None
+    try:
+        return Client(address, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SweepError(f"cannot reach the dask scheduler at {address}: {exc}") from None
+
+
+def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks=None):
+    """Compute the sweep into the Zarr store ``out`` (create it or resume it).
+
+    Parameters
+    ----------
+    spec : Spec
+        The sweep.
+    out : str or Path
+        Zarr store directory (``.zarr``). If it exists it must hold the same spec.
+    scheduler : str or distributed.Client, optional
+        Address of a ``dask.distributed`` scheduler (or a Client); default: local threads.
+    quiet : bool
+        No progress lines on stderr.
+    timeout : float
+        Seconds to wait for the scheduler.
+    max_chunks : int, optional
+        Stop after this many chunks (for tests and demonstrations of resumption).
+
+    Returns
+    -------
+    dict
+        ``chunks_total``, ``chunks_computed``, ``points``, ``seconds``, ``points_per_s``.
+    """
+    import dask
+
+    path = Path(out).absolute()
+    if path.exists():
+        _open_existing(spec, path)
+    grid = chunk_grid(spec)
+    all_idx = list(itertools.product(*(range(g) for g in grid)))
+    if not path.exists():
+        need = spec.size * _bytes_per_point(spec)
+        parent = next((p for p in [path.parent, *path.parents] if p.exists()), Path("/"))
+        free = shutil.disk_usage(parent).free
+        if need > free:
+            raise SweepError(
+                f"the sweep needs up to {need / 1e9:.3g} GB but {parent} has "
+                f"{free / 1e9:.3g} GB free; make the grid smaller or choose another --out"
+            )
+        if not os.access(parent, os.W_OK):
+            raise SweepError(f"cannot write the store {path}: {parent} is not writable")
+        _create(spec, path)
+    done = done_chunks(path)
+    todo = [idx for idx in all_idx if not done[idx]]
+    if max_chunks is not None:
+        todo = todo[:max_chunks]
+    sizes = {idx: math.prod(s.stop - s.start for s in chunk_slices(spec, idx)) for idx in todo}
+    progress = _Progress(len(all_idx), len(all_idx) - len(todo) - (0 if max_chunks is None else
+                         sum(1 for i in all_idx if not done[i]) - len(todo)),
+                         sum(sizes.values()), quiet)  # fmt: skip
+    t0 = time.perf_counter()
+    tasks = [dask.delayed(write_chunk, pure=False)(spec, str(path), idx) for idx in todo]
+    if scheduler is None:
+        _run_local(tasks, progress)
+    else:
+        _run_distributed(tasks, progress, scheduler, timeout)
+    seconds = time.perf_counter() - t0
+    points = sum(sizes.values())
+    if todo and not quiet:
+        progress.stream.write(f"sweep: wrote {points:,} points to {path} in {seconds:.1f} s\n")
+    return {
+        "chunks_total": len(all_idx),
+        "chunks_computed": len(todo),
+        "points": points,
+        "seconds": seconds,
+        "points_per_s": points / seconds if seconds > 0 else math.nan,
+        "store": str(path),
+    }
+
+
+def _run_local(tasks, progress):
+    import dask
+    from dask.callbacks import Callback
+
+    class Count(Callback):
+        def _posttask(self, key, result, dsk, state, worker_id):
+            name = key[0] if isinstance(key, tuple) else key
+            if str(name).startswith("write_chunk"):
+                progress(result)
+
+    with Count():
+        dask.compute(*tasks, scheduler="threads")
+
+
+def _run_distributed(tasks, progress, scheduler, timeout):
+    from distributed import Client, as_completed
+
+    own = not isinstance(scheduler, Client)
+    client = _client(scheduler, timeout) if own else scheduler
+    try:
+        futures = client.compute(tasks)
+        for fut in as_completed(futures):
+            progress(fut.result())
+    finally:
+        if own:
+            client.close()
