@@ -145,7 +145,7 @@ def test_chebyshev_expansion_is_converged():
 
 
 def test_stored_coefficients_are_reproducible():
-    """_chebyshev_data.py is exactly what the generator computes from the closed form."""
+    """chebyshev_data.py is exactly what the generator computes from the closed form."""
     import importlib.util
     import pathlib
 
@@ -153,5 +153,5 @@ def test_stored_coefficients_are_reproducible():
     spec = importlib.util.spec_from_file_location("generate_coefficients", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    stored = (pathlib.Path(_series.__file__).parent / "_chebyshev_data.py").read_text()
+    stored = (pathlib.Path(_series.__file__).parent / "chebyshev_data.py").read_text()
     assert module.render() == stored

@@ -1,4 +1,4 @@
-"""Write src/electron_tunnel/_chebyshev_data.py from the exact closed form (mpmath).
+"""Write src/electron_tunnel/chebyshev_data.py from the exact closed form (mpmath).
 
 Run from the repository root:  python tools/generate_coefficients.py
 tests/test_derivations.py::test_stored_coefficients_are_reproducible checks the file is current.
@@ -35,6 +35,6 @@ def render() -> str:
 
 
 if __name__ == "__main__":
-    target = ROOT / "src" / "electron_tunnel" / "_chebyshev_data.py"
+    target = ROOT / "src" / "electron_tunnel" / "chebyshev_data.py"
     target.write_text(render())
     print(f"wrote {target}")

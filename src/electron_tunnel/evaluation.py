@@ -25,8 +25,10 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from matplotlib.ticker import NullFormatter
+from scipy.stats import fisher_exact
 
-from . import __version__, chain, materials, stats
+from . import __version__, chain, datasets, materials, plotting, stats
 
 __all__ = ["C_GRID", "GAS_TEMPERATURE_K", "EvaluationError", "evaluate", "run_evaluation"]
 
@@ -35,6 +37,7 @@ C_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 #: The temperature of the paper's Figure 12.
 GAS_TEMPERATURE_K = 3500.0
 PAPER_C = 0.1
+PM = 1e-12
 
 
 class EvaluationError(RuntimeError):
@@ -183,8 +186,6 @@ def _superconductors(table, B, seed):
 
 
 def _periodic_table_tests(table, B, seed):
-    from scipy.stats import fisher_exact
-
     known = table.state_3500K != "unknown"
     sc = table.superconductor.to_numpy(bool)[known.to_numpy()]
     notgas = (table.state_3500K[known] != "gas").to_numpy()
@@ -213,19 +214,17 @@ def _periodic_table_tests(table, B, seed):
 
 
 def _table1(df):
-    from .reproduce.table1 import PAPER_C as C1
-    from .reproduce.table1 import table1 as paper_table
-
-    paper = paper_table()
+    paper = datasets.paper_table1()
+    paper_d = chain.resisting_distance(paper.R_v_pm * PM, paper.R_b_pm * PM, PAPER_C, 0)
     lib = df.set_index("symbol")
     rows = []
-    for r in paper.itertuples():
+    for r, d in zip(paper.itertuples(), paper_d, strict=True):
         row = {
             "symbol": r.symbol,
             "paper_R_b_pm": r.R_b_pm,
             "paper_R_v_pm": r.R_v_pm,
-            "paper_d_per_m": r.d_per_m,
-            "paper_resistivity_ohm_m": r.resistivity_paper * 1e-6,
+            "paper_d_per_m": d,
+            "paper_resistivity_ohm_m": r.resistivity_uohm_m * 1e-6,
             "library_resistivity_ohm_m": float(lib.loc[r.symbol, "resistivity_ohm_m"]),
         }
         for name in ("covalent/vdw", "covalent/vdw-else-empirical"):
@@ -235,10 +234,10 @@ def _table1(df):
             row[f"{key}_R_b_pm"] = float(R_b[0] * 1e12)
             good = _valid_radii(R_v, R_b)[0]
             row[f"{key}_d_per_m"] = (
-                float(chain.resisting_distance(R_v, R_b, C1, 0)[0]) if good else None
+                float(chain.resisting_distance(R_v, R_b, PAPER_C, 0)[0]) if good else None
             )
             row[f"{key}_D_per_m"] = (
-                float(chain.resisting_distance(R_v, R_b, C1)[0]) if good else None
+                float(chain.resisting_distance(R_v, R_b, PAPER_C)[0]) if good else None
             )
         rows.append(row)
     return rows
@@ -269,99 +268,17 @@ def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=Non
 
 
 # --------------------------------------------------------------------------- figures
-_LANTH = range(57, 72)
-_ACT = range(89, 104)
-
-
-def _position(z, group, period):
-    if z in _LANTH:
-        return 8.6, z - 57 + 3
-    if z in _ACT:
-        return 9.6, z - 89 + 3
-    return float(period), float(group)
-
-
 def plot_periodic_table(table, column, title, *, kind="continuous", cmap="viridis", label=""):
-    """A periodic-table heatmap of ``column`` (Figures 11-13 of the paper, redrawn)."""
-    from .reproduce.figures import _style
+    """A periodic-table heatmap of ``column`` (Figures 11-13 of the paper, redrawn).
 
-    plt = _style()
-    import matplotlib.colors as mcolors
-    from matplotlib.patches import Rectangle
-
-    fig, ax = plt.subplots(figsize=(10.5, 6.0), layout="constrained")
-    values = table[column]
-    if kind == "categorical":
-        palette = {"solid": "#35608d", "liquid": "#f0a030", "gas": "#e6e6e6", "unknown": "#ffffff"}
-    else:
-        v = values.to_numpy(float)
-        finite = v[np.isfinite(v) & (v > 0)] if kind == "log" else v[np.isfinite(v)]
-        norm = (
-            mcolors.LogNorm(finite.min(), finite.max())
-            if kind == "log"
-            else mcolors.Normalize(finite.min(), finite.max())
-        )
-        cm = plt.get_cmap(cmap)
-    for row in table.itertuples():
-        y, x = _position(row.Z, row.group if np.isfinite(row.group) else 3, row.period)
-        val = getattr(row, column)
-        if kind == "categorical":
-            face = palette.get(val, "#ffffff")
-        else:
-            face = cm(norm(val)) if np.isfinite(val) and (kind != "log" or val > 0) else "#ffffff"
-        ax.add_patch(
-            Rectangle((x - 0.47, y - 0.47), 0.94, 0.94, facecolor=face, edgecolor="#9aa3b2", lw=0.6)
-        )
-        rgb = mcolors.to_rgb(face)
-        dark = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 0.5
-        ax.text(
-            x,
-            y - 0.08,
-            row.symbol,
-            ha="center",
-            va="center",
-            fontsize=8.5,
-            color="white" if dark else "#1d2433",
-            fontweight="bold",
-        )
-        if column == "tc_K" and np.isfinite(val):
-            ax.text(
-                x,
-                y + 0.25,
-                f"{val:.3g}",
-                ha="center",
-                va="center",
-                fontsize=5.8,
-                color="white" if dark else "#1d2433",
-            )
-    ax.set_xlim(0.4, 18.6)
-    ax.set_ylim(10.2, 0.4)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_title(title, fontsize=11)
-    if kind == "categorical":
-        from matplotlib.patches import Patch
-
-        ax.legend(
-            handles=[Patch(facecolor=c, edgecolor="#9aa3b2", label=k) for k, c in palette.items()],
-            loc="upper center",
-            bbox_to_anchor=(0.42, 0.9),
-            ncol=4,
-            fontsize=9,
-            title="state at 3500 K",
-        )
-    else:
-        sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
-        cb = fig.colorbar(sm, ax=ax, shrink=0.6, pad=0.01)
-        cb.set_label(label)
-    return fig
+    The same as :func:`electron_tunnel.plotting.periodic_table`.
+    """
+    return plotting.periodic_table(table, column, title, kind=kind, cmap=cmap, label=label)
 
 
 def plot_resistivity(table):
     """Measured resistivity against the resisting distance (c = 0.1, default convention)."""
-    from .reproduce.figures import _style
-
-    plt = _style()
+    plt = plotting.pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), layout="constrained", sharey=True)
     rho = table.resistivity_ohm_m.to_numpy(float)
     for ax, col, title in zip(
@@ -385,8 +302,6 @@ def plot_resistivity(table):
                 color="#5b6478",
             )
         if np.all(D[ok] > 0):
-            from matplotlib.ticker import NullFormatter
-
             ax.set_xscale("log")
             ax.xaxis.set_minor_formatter(NullFormatter())
         else:
@@ -404,9 +319,7 @@ def plot_resistivity(table):
 
 
 def plot_auc(results):
-    from .reproduce.figures import _style
-
-    plt = _style()
+    plt = plotting.pyplot()
     rows = results["superconductors"]["scores"]
     fig, ax = plt.subplots(figsize=(7.6, 4.2), layout="constrained")
     names = [r["score"] for r in rows]
@@ -425,19 +338,8 @@ def plot_auc(results):
     return fig
 
 
-def _save(fig, stem: Path):
-    import matplotlib.pyplot as plt
-
-    fig.savefig(stem.with_suffix(".png"), metadata={"Software": None})
-    fig.savefig(stem.with_suffix(".svg"), metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-
-
 def figures(results, table, folder: Path):
     """Write the evaluation's figures (PNG and SVG) into ``folder``; returns their stems."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     folder.mkdir(parents=True, exist_ok=True)
     items = {
         "figure11_tc": plot_periodic_table(
@@ -467,7 +369,7 @@ def figures(results, table, folder: Path):
         "superconductor_auc": plot_auc(results),
     }
     for stem, fig in items.items():
-        _save(fig, folder / stem)
+        plotting.save(fig, folder / stem)
     return list(items)
 
 

@@ -23,11 +23,15 @@ import hashlib
 import math
 import os
 import warnings
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
+from pymatgen.core import Composition
+from pymatgen.core.periodic_table import Element
 
-from . import __version__
+from . import __version__, datasets
 
 __all__ = [
     "COLUMNS",
@@ -97,8 +101,6 @@ _CACHE_FORMAT = 2
 
 
 def _versions() -> str:
-    from importlib.metadata import version
-
     return f"{__version__}|{version('pymatgen-core')}|{version('mendeleev')}|{_CACHE_FORMAT}"
 
 
@@ -114,9 +116,6 @@ def cache_path() -> Path:
 
 
 def _from_pymatgen():
-    import pandas as pd
-    from pymatgen.core.periodic_table import Element
-
     def value(el, attr):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -153,6 +152,8 @@ def _from_pymatgen():
 def _from_mendeleev():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        # deferred on purpose: mendeleev takes ~4 s to import and is only needed to build the
+        # cache of element data, once per library version
         from mendeleev.fetch import fetch_table
 
         df = fetch_table("elements")
@@ -207,8 +208,6 @@ def elements(*, refresh: bool = False):
     >>> round(float(cu.resistivity_ohm_m) * 1e8, 3), float(cu.covalent_cordero_pm)
     (1.678, 132.0)
     """
-    import pandas as pd
-
     path = cache_path()
     if not refresh and path.exists():
         try:
@@ -281,9 +280,7 @@ def radii(convention: str = DEFAULT_CONVENTION, df=None):
 
 def paper_dataset():
     """The paper's own Table 1 inputs (radii in pm, resistivity in µΩ·m), with its source."""
-    from .reproduce.table1 import paper_table1
-
-    return paper_table1()
+    return datasets.paper_table1()
 
 
 def composition_features(formula: str):
@@ -314,8 +311,6 @@ def composition_features(formula: str):
     >>> f["n_elements"], f["atoms_per_formula_unit"], round(f["electronegativity_spread"], 2)
     (4, 13.0, 2.55)
     """
-    from pymatgen.core import Composition
-
     if not isinstance(formula, str) or not formula.strip():
         raise ValueError(f"formula must be a chemical formula such as 'YBa2Cu3O7', got {formula!r}")
     try:

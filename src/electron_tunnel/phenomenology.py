@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._constants import ELEMENTARY_CHARGE, PLANCK_H, STEFAN_BOLTZMANN
 from ._validation import check_finite, check_nonnegative, scalar_or_array
+from .constants import ELEMENTARY_CHARGE, PLANCK_H, STEFAN_BOLTZMANN
 
 __all__ = [
     "blackbody_exitance",

@@ -7,8 +7,8 @@ resistivity* ``Z`` (eq 34) so that :math:`\rho = Z D` (eq 35). SI units througho
 
 from __future__ import annotations
 
-from ._constants import COULOMB_K, ELEMENTARY_CHARGE
 from ._validation import check_finite, check_nonnegative, check_positive, scalar_or_array
+from .constants import COULOMB_K, ELEMENTARY_CHARGE
 
 __all__ = [
     "applied_voltage",

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import math
 
-from ._constants import COULOMB_K, KE2
 from ._validation import (
     check_finite,
     check_orbital_radius,
     check_positive,
     scalar_or_array,
 )
+from .constants import COULOMB_K, KE2
 
 __all__ = [
     "BORDER_RATIO",

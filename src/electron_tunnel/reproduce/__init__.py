@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io
 import json
 import os
 import shutil
@@ -29,7 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import __version__
+from .. import __version__, diagram, plotting
+from .. import evaluation as ev
+from . import claims as claims_mod
+from . import figures, table1
+from .report import render_report
 
 __all__ = ["FIGURES", "ReproduceError", "reproduce"]
 
@@ -57,18 +60,6 @@ def _prepare(out_dir: Path) -> Path:
         raise ReproduceError(
             f"output directory {out_dir} is not writable: {exc.strerror}"
         ) from None
-
-
-def _save_figure(fig, stem: Path) -> bytes:
-    import matplotlib.pyplot as plt
-
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    png = buf.getvalue()
-    stem.with_suffix(".png").write_bytes(png)
-    fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    return png
 
 
 def _write_claims(claims, staging: Path) -> None:
@@ -110,14 +101,6 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
     ReproduceError
         If ``out_dir`` cannot be created or written; nothing is left behind.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-
-    from . import claims as claims_mod
-    from . import figures, table1
-    from .report import render_report
-
     say = progress or (lambda line: None)
     out = Path(out_dir)
     staging = _prepare(out)
@@ -126,28 +109,26 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
         (staging / "figures").mkdir()
         say(f"[1/{steps}] figures 1, 2, 5, 7, 8")
         pngs = {}
-        pngs["figure1"] = _save_figure(
+        pngs["figure1"] = plotting.save(
             figures.plot_figure1(figures.figure1_data()), staging / "figures" / "figure1"
         )
-        pngs["figure2"] = _save_figure(
+        pngs["figure2"] = plotting.save(
             figures.plot_figure2(figures.figure2_data()), staging / "figures" / "figure2"
         )
-        pngs["figure5"] = _save_figure(
+        pngs["figure5"] = plotting.save(
             figures.plot_figure5(figures.figure5_data()), staging / "figures" / "figure5"
         )
-        from .. import diagram
-
         ill = diagram.illustrative()
         ds8 = diagram.state_diagram(ill, np.linspace(0, 300, 301), np.linspace(0, 300e9, 301))
         bounds8 = diagram.boundaries(ds8, ill)
-        pngs["figure8"] = _save_figure(
+        pngs["figure8"] = plotting.save(
             diagram.plot_diagram(
                 ds8, bounds8, title="Figure 8 — illustrative state diagram (documented parameters)"
             ),
             staging / "figures" / "figure8",
         )
         crossings = figures.figure7_crossings()
-        pngs["figure7"] = _save_figure(
+        pngs["figure7"] = plotting.save(
             figures.plot_figure7(figures.figure7_data(), crossings), staging / "figures" / "figure7"
         )
 
@@ -165,8 +146,6 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
             writer.writerows(correlations)
 
         say(f"[3/{steps}] real materials (element data, statistics, Figures 11-13)")
-        from .. import evaluation as ev
-
         ev_results, ev_table = ev.evaluate(B=EVALUATION_BOOTSTRAP)
         stems = ev.figures(ev_results, ev_table, staging / "figures")
         for stem in stems:

@@ -8,9 +8,10 @@ Energies are shown in eV and lengths in pm; the computations are SI.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
-from .. import chain, two_centre
-from .._constants import COULOMB_K, ELEMENTARY_CHARGE
+from .. import chain, plotting, two_centre
+from ..constants import COULOMB_K, ELEMENTARY_CHARGE
 
 __all__ = [
     "FIG5_C",
@@ -40,28 +41,6 @@ COLOURS = {0.0: "#1f5fbf", 0.2: "#7b3fa0", 1 / 3: "#d62728", 0.5: "#e07b00", 1.0
 
 def _c_label(c):
     return {1 / 3: "1/3", 0.5: "1/2"}.get(c, f"{c:g}")
-
-
-def _style():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update(
-        {
-            "figure.dpi": 110,
-            "savefig.dpi": 150,
-            "font.size": 10,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.grid": True,
-            "grid.alpha": 0.25,
-            "legend.frameon": False,
-            "svg.hashsalt": "electron-tunnel",
-        }
-    )
-    return plt
 
 
 # --------------------------------------------------------------------------- Figure 1
@@ -108,7 +87,7 @@ def figure1_data(R_b: float = 100 * PM, n: int = 401):
 
 
 def plot_figure1(data):
-    plt = _style()
+    plt = plotting.pyplot()
     fig, (ax, ax2) = plt.subplots(
         2, 1, figsize=(7.2, 6.4), height_ratios=[2.3, 1], sharex=True, layout="constrained"
     )
@@ -169,8 +148,6 @@ def figure2_data(R_b: float = FIG_R_B, r_min: float = 100 * PM, n: int = 361):
     and ``total_eV`` = −lifting, the "total energy" the paper plots as the inverse of the
     lifting energy.
     """
-    import pandas as pd
-
     r = np.linspace(r_min, R_b, n)
     e = ELEMENTARY_CHARGE
     lift = np.asarray(two_centre.lifting_energy(r, R_b)) / e
@@ -186,7 +163,7 @@ def figure2_data(R_b: float = FIG_R_B, r_min: float = 100 * PM, n: int = 361):
 
 
 def plot_figure2(df, R_b: float = FIG_R_B):
-    plt = _style()
+    plt = plotting.pyplot()
     fig, ax = plt.subplots(figsize=(7.2, 4.2), layout="constrained")
     ax.plot(df.r_pm, df.lifting_eV, color="#1f5fbf", lw=2, label="lifting energy E (eq 8)")
     ax.plot(df.r_pm, df.kinetic_eV, color="#d62728", label="kinetic energy difference E_k (eq 7)")
@@ -229,8 +206,6 @@ def figure5_data(R_b: float = FIG_R_B, cs=FIG5_C, r_min: float = 100 * PM, n: in
     Long table with columns ``c``, ``series`` ("first term" / "infinite"), ``R_v_pm``,
     ``D_per_m``.
     """
-    import pandas as pd
-
     r = np.linspace(r_min, R_b, n)
     frames = []
     for c in cs:
@@ -241,7 +216,7 @@ def figure5_data(R_b: float = FIG_R_B, cs=FIG5_C, r_min: float = 100 * PM, n: in
 
 
 def plot_figure5(df, R_b: float = FIG_R_B):
-    plt = _style()
+    plt = plotting.pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
     for ax, series, title in zip(
         axes,
@@ -286,8 +261,6 @@ def figure7_data(R_b: float = FIG_R_B, cs=FIG7_C, r_min: float = 200 * PM, n: in
     Long table with ``c``, ``series``, ``r_pm`` and ``level_eV``; the level is the negative of
     the lifting energy, so it turns positive where the orbit enters the tunnel.
     """
-    import pandas as pd
-
     r = np.linspace(r_min, R_b, n)
     frames = []
     for c in cs:
@@ -303,8 +276,6 @@ def figure7_data(R_b: float = FIG_R_B, cs=FIG7_C, r_min: float = 200 * PM, n: in
 
 def figure7_crossings(R_b: float = FIG_R_B, cs=FIG7_C):
     """Radii [pm] where each curve of Figure 7 turns positive (NaN: never, no tunnel)."""
-    import pandas as pd
-
     rows = []
     for c in cs:
         for label, terms in (("first term", 0), ("infinite", None)):
@@ -319,7 +290,7 @@ def figure7_crossings(R_b: float = FIG_R_B, cs=FIG7_C):
 
 
 def plot_figure7(df, crossings, R_b: float = FIG_R_B):
-    plt = _style()
+    plt = plotting.pyplot()
     fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
     for ax, series, title in zip(
         axes, ("first term", "infinite"), ("first term (eq 37)", "full series (eq 24)"), strict=True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import html
+from collections import Counter
 
 from .. import __version__
 
@@ -187,8 +188,6 @@ def render_report(
     *, claims, table, correlations, pngs, fig7_crossings, timestamp, evaluation=None
 ) -> str:
     """Render the report as one HTML string (images embedded, no external resources)."""
-    from collections import Counter
-
     counts = Counter(c.verdict for c in claims)
     cards = "".join(
         f'<div class="card {v}"><div class="n">{counts.get(v, 0)}</div>{_badge(v)}</div>'

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import numpy as np
 
-from .. import chain
+from .. import chain, datasets
 
 __all__ = ["PAPER_C", "paper_table1", "rank_correlations", "table1"]
 
@@ -21,10 +19,7 @@ def paper_table1():
     ``resistivity_uohm_m`` is the paper's "Resistivity (m/MS)" column: metres per megasiemens,
     i.e. micro-ohm metres.
     """
-    import pandas as pd
-
-    with resources.files("electron_tunnel.data").joinpath("paper_table1.csv").open() as fh:
-        return pd.read_csv(fh)
+    return datasets.paper_table1()
 
 
 def table1(c: float = PAPER_C):

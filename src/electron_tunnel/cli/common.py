@@ -1,0 +1,175 @@
+"""Shared pieces of the ``etunnel`` subcommands: the parser, argument types, table printing.
+
+A subcommand module exposes ``register(subparsers)``, which adds its parser and sets
+``func=run``; ``run(args, out)`` writes to ``out`` and returns ``None`` (success) or an exit
+status. A :class:`UserError` or ``ValueError`` raised by ``run`` becomes one line on stderr
+and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+
+from ..units import parse_length
+
+__all__ = [
+    "Parser",
+    "UserError",
+    "coefficient",
+    "fmt",
+    "json_parent",
+    "length",
+    "num",
+    "print_grid",
+    "print_table",
+    "progress_printer",
+    "series_parent",
+    "terms",
+    "terms_label",
+]
+
+# a value such as "-5pm" or "-.3" that argparse would otherwise take for an option
+_NEGATIVE_VALUE = re.compile(r"^-(\d|\.\d)")
+
+
+class UserError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """Argument parser whose errors are one line (no usage dump), exit status 2.
+
+    A negative value written after a space (``--rv -5pm``) is joined to its option
+    (``--rv=-5pm``) before parsing, so that it reaches the value's own check and gets the same
+    message as ``--rv=-5pm`` instead of "expected one argument".
+    """
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        args = list(sys.argv[1:] if args is None else args)
+        joined = []
+        for token in args:
+            prev = joined[-1] if joined else ""
+            if (
+                _NEGATIVE_VALUE.match(token)
+                and prev.startswith("--")
+                and "=" not in prev
+                and len(prev) > 2
+            ):
+                joined[-1] = f"{prev}={token}"
+            else:
+                joined.append(token)
+        return super().parse_known_args(joined, namespace)
+
+
+def length(name):
+    """Argument type: a length with a unit (``149pm``), checked by :func:`units.parse_length`."""
+
+    def convert(text):
+        try:
+            return parse_length(text, name)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc).removeprefix(f"{name}: ")) from None
+
+    convert.__name__ = "length"
+    return convert
+
+
+def terms(text):
+    """Argument type: last series index N >= 0, or ``inf`` for the infinite series."""
+    if text.lower() in {"inf", "infinite", "none", "all"}:
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"terms must be an integer >= 0 or 'inf', got {text!r}"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"terms must be an integer >= 0 or 'inf', got {value}")
+    return value
+
+
+def coefficient(text):
+    """Argument type: attraction coefficient c in [0, 1]."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"c must be a number in [0, 1] (attraction coefficient), got {text!r}"
+        ) from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"c must be in [0, 1] (attraction coefficient), got {text}"
+        )
+    return value
+
+
+def terms_label(n):
+    """Words for a number of series terms."""
+    return "infinite series" if n is None else ("first term (eq 37)" if n == 0 else f"i = 0..{n}")
+
+
+def num(value):
+    """A float for JSON, ``None`` for NaN/None."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def print_table(rows, out):
+    """Print ``(key, value)`` pairs as two aligned columns."""
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        out.write(f"{key:<{width}}  {value}\n")
+
+
+def print_grid(header, rows, out):
+    """Print a table with a header line and a rule under it."""
+    cells = [header] + [[str(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for k, row in enumerate(cells):
+        out.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+        if k == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def fmt(value, spec=".6g"):
+    """Format a number, or an em dash for ``None``."""
+    return "—" if value is None else format(value, spec)
+
+
+def progress_printer(quiet):
+    """A progress callback writing one line per step to stderr (silent with --quiet)."""
+
+    def progress(line):
+        if not quiet:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+
+    return progress
+
+
+def json_parent():
+    """Parent parser adding ``--json``."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    return p
+
+
+def series_parent():
+    """Parent parser adding ``--terms``."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument(
+        "--terms",
+        type=terms,
+        default=None,
+        help="last index N of the series (0 = the paper's first term d, eq 37); "
+        "default: the infinite series",
+    )
+    return p

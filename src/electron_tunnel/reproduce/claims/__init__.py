@@ -1,0 +1,56 @@
+"""Every numeric or checkable claim of the paper, computed and given a verdict.
+
+Verdicts follow fixed rules stated here and in the report, applied to computed numbers:
+
+* numbers the paper prints (``2.618``, ``0.621``, ``5.37E+13``): **confirmed** if the computed
+  value rounds to the printed one at the printed precision (within half a unit in the last
+  printed digit); **approximate** if it is within 5 % of it; **contradicted** otherwise;
+* statements about a threshold or an inequality: **confirmed** if the computed quantity satisfies
+  the statement everywhere it was checked, **approximate** if on part of the range (the note
+  says which), **contradicted** if not;
+* **untestable**: the model or the data to decide it is not here (the note says what would be
+  needed).
+
+Literature facts used for a verdict carry their citation in ``note``.
+
+One module per section of the paper: :mod:`.tunnel` (two-centre system, conducting radius,
+threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures 1-7, Table 1),
+:mod:`.phenomenology` (eqs 42-45), :mod:`.materials` (real elements, Figures 11-13),
+:mod:`.pressure` (Figure 8, T_c under pressure); :mod:`.base` holds the verdict rules.
+"""
+
+from __future__ import annotations
+
+from . import figures_table, materials, phenomenology, pressure, series, tunnel
+from .base import APPROX_REL, VERDICTS, Claim, verdict_from_printed
+from .phenomenology import literature_facts
+
+__all__ = [
+    "APPROX_REL",
+    "VERDICTS",
+    "Claim",
+    "compute_claims",
+    "literature_facts",
+    "verdict_from_printed",
+]
+
+
+def compute_claims(evaluation=None, figure8=None) -> list[Claim]:
+    """Compute every claim, in the order of the paper.
+
+    ``evaluation`` (the results of :func:`electron_tunnel.evaluation.evaluate`) decides the
+    claims about real elements; without it they are ``untestable``.
+    """
+    claims = (
+        tunnel.claims()
+        + series.claims()
+        + figures_table.claims()
+        + phenomenology.claims()
+        + materials.claims(evaluation)
+        + pressure.claims(figure8)
+    )
+    ids = [c.id for c in claims]
+    assert len(ids) == len(set(ids)), "claim ids must be unique"
+    for c in claims:
+        assert c.verdict in VERDICTS, c
+    return claims
