@@ -241,7 +241,12 @@ def _kernels():
 
 
 def _large(*args) -> bool:
-    return max(np.size(a) for a in args) >= FAST_MIN_SIZE
+    """True when the inputs broadcast to at least FAST_MIN_SIZE points."""
+    try:
+        shape = np.broadcast_shapes(*(np.shape(a) for a in args))
+    except ValueError:
+        return False  # the NumPy path reports the shape error
+    return math.prod(shape) >= FAST_MIN_SIZE
 
 
 def fast_resisting_distance(r, R_b, c):

@@ -50,7 +50,11 @@ def _physics(R_b, r, c, terms, outputs, shape):
     if "R_c" in outputs:
         out["R_c"] = np.broadcast_to(R_c, shape)
     if "state" in outputs:
-        state = np.where(np.isnan(R_c), 0, np.where(r >= R_c, 2, 1)).astype(np.int8)
+        one, two = np.int8(1), np.int8(2)
+        state = np.where(r >= R_c, two, one)  # int8 throughout: one pass over the block
+        tunnel = ~np.isnan(R_c)
+        if not tunnel.all():
+            state = np.where(tunnel, state, np.int8(0))
         out["state"] = np.broadcast_to(state, shape)
     valid = (r > 0) & (r < 2.0 * R_b)
     if "D" in outputs or "relative_resistivity" in outputs:

@@ -61,7 +61,11 @@ def _create(spec: Spec, path: Path) -> None:
         ds = dataset(spec, lazy)
         ds.attrs[HASH_ATTR] = spec.digest()
         ds.attrs["sweep_spec"] = json.dumps(spec.canonical())
-        encoding = {name: {"chunks": chunks} for name in spec.outputs}
+        # floats with full mantissas hardly compress: store them raw (fast); the state compresses
+        encoding = {
+            name: {"chunks": chunks} if name == "state" else {"chunks": chunks, "compressors": None}
+            for name in spec.outputs
+        }
         ds.to_zarr(
             tmp, mode="w", compute=False, encoding=encoding, zarr_format=3, consolidated=False
         )
@@ -181,16 +185,31 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
     dict
         ``chunks_total``, ``chunks_computed``, ``points``, ``seconds``, ``points_per_s``.
     """
-    import dask
-
     path = Path(out).absolute()
     if path.exists():
         _open_existing(spec, path)
+    client = None
+    if scheduler is not None:  # connect first: a failure must leave nothing behind
+        from distributed import Client
+
+        client = scheduler if isinstance(scheduler, Client) else _client(scheduler, timeout)
+    try:
+        return _run(spec, path, client, scheduler, quiet, max_chunks)
+    finally:
+        if client is not None and client is not scheduler:
+            client.close()
+
+
+def _run(spec, path, client, scheduler, quiet, max_chunks):
+    import dask
+
     grid = chunk_grid(spec)
     all_idx = list(itertools.product(*(range(g) for g in grid)))
     if not path.exists():
         need = spec.size * _bytes_per_point(spec)
         parent = next((p for p in [path.parent, *path.parents] if p.exists()), Path("/"))
+        if not parent.is_dir():
+            raise SweepError(f"cannot write the store {path}: {parent} is not a directory")
         free = shutil.disk_usage(parent).free
         if need > free:
             raise SweepError(
@@ -210,10 +229,10 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
                          sum(sizes.values()), quiet)  # fmt: skip
     t0 = time.perf_counter()
     tasks = [dask.delayed(write_chunk, pure=False)(spec, str(path), idx) for idx in todo]
-    if scheduler is None:
+    if client is None:
         _run_local(tasks, progress)
     else:
-        _run_distributed(tasks, progress, scheduler, timeout)
+        _run_distributed(tasks, progress, client)
     seconds = time.perf_counter() - t0
     points = sum(sizes.values())
     if todo and not quiet:
@@ -242,15 +261,9 @@ def _run_local(tasks, progress):
         dask.compute(*tasks, scheduler="threads")
 
 
-def _run_distributed(tasks, progress, scheduler, timeout):
-    from distributed import Client, as_completed
+def _run_distributed(tasks, progress, client):
+    from distributed import as_completed
 
-    own = not isinstance(scheduler, Client)
-    client = _client(scheduler, timeout) if own else scheduler
-    try:
-        futures = client.compute(tasks)
-        for fut in as_completed(futures):
-            progress(fut.result())
-    finally:
-        if own:
-            client.close()
+    futures = client.compute(tasks)
+    for fut in as_completed(futures):
+        progress(fut.result())
