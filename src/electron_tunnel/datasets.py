@@ -17,7 +17,7 @@ This is the only module that opens files in ``electron_tunnel/data``. Each loade
 >>> t.attrs["license"]
 'quoted from the paper under review for comparison'
 >>> sorted(datasets.available())[:3]
-['chebyshev_coefficients', 'literature_facts', 'paper_table1']
+['bondi_radii', 'chebyshev_coefficients', 'element_superconductivity']
 """
 
 from __future__ import annotations
@@ -31,10 +31,14 @@ from . import chebyshev_data
 
 __all__ = [
     "available",
+    "bondi_radii",
     "chebyshev_coefficients",
+    "element_superconductivity",
     "literature_facts",
     "paper_table1",
     "pressure_superconductors",
+    "resistivity_measured",
+    "resistivity_pressure",
     "supercon",
     "tc_pressure_slopes",
 ]
@@ -117,6 +121,63 @@ def supercon() -> pd.DataFrame:
         ),
         license="CC BY 4.0",
         description="chemical formulas with T_c; T_c = 0 rows are reported non-superconductors",
+    )
+
+
+def bondi_radii() -> pd.DataFrame:
+    """Bondi's van der Waals radii [pm] (``vdw_radius_bondi_pm``), metals included.
+
+    A. Bondi, J. Phys. Chem. 68, 441 (1964); the radius set of the paper's Table 1 (its Si, C,
+    Cu, Au values are Bondi's). mendeleev's Bondi column lacks most metals (Cu, Ag, Au, Pt, ...).
+    """
+    return _read_csv(
+        "bondi-radii.csv",
+        citation="A. Bondi, J. Phys. Chem. 68, 441 (1964); per-row notes in 'source'",
+        license=FACTS,
+        description="van der Waals radii of Bondi (1964), including the metals",
+    )
+
+
+def element_superconductivity() -> pd.DataFrame:
+    """Which elements superconduct at ambient pressure (``ambient``) and at what T_c [K].
+
+    Elements that superconduct only under pressure (Sc, Y, Ce, ...) have ``ambient`` false and
+    the pressure where known; Hg is the ambient alpha phase (4.154 K).
+    """
+    df = _read_csv(
+        "element-superconductivity.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="ambient-pressure superconductivity of the elements, checked against sources",
+    )
+    df["ambient"] = df["ambient"].astype(str).str.lower().eq("true")
+    return df
+
+
+def resistivity_measured() -> pd.DataFrame:
+    """Measured room-temperature resistivity [ohm m] of the paper's Table 1 materials.
+
+    Intrinsic Si and diamond (not the doped Si and graphite values of the paper's column).
+    """
+    return _read_csv(
+        "resistivity-measured.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="measured resistivity of the Table 1 materials, one citation per row",
+    )
+
+
+def resistivity_pressure() -> pd.DataFrame:
+    """Sign (``measured_sign``: +1 rises, -1 falls) of d ln R / dp of elements at low pressure.
+
+    Mainly P. W. Bridgman's measurements (Proc. Am. Acad. Arts Sci.); the initial coefficient
+    ``dlnR_dp_per_GPa`` where the source gives it.
+    """
+    return _read_csv(
+        "resistivity-pressure.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="sign of the pressure coefficient of resistance of the elements",
     )
 
 

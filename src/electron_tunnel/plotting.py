@@ -46,7 +46,8 @@ STATE_COLOURS = {"insulator": "#e8e3d9", "conductor": "#cfe0f3", "superconductor
 def pyplot():
     """``matplotlib.pyplot`` on the Agg backend with :data:`HOUSE_STYLE` applied."""
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # after choosing the backend, as matplotlib requires
+    # deferred on purpose: pyplot must be imported after the backend is chosen
+    import matplotlib.pyplot as plt
 
     plt.rcParams.update(HOUSE_STYLE)
     return plt

@@ -8,6 +8,7 @@ tau-b (as :func:`scipy.stats.kendalltau`). Point estimates and p-values come fro
 from __future__ import annotations
 
 import numpy as np
+from scipy.stats import kendalltau, mannwhitneyu, rankdata, spearmanr
 
 __all__ = ["auc", "auc_with_ci", "kendall_with_ci", "spearman_with_ci"]
 
@@ -49,8 +50,6 @@ def spearman_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     >>> r["rho"], r["n"]
     (1.0, 5)
     """
-    from scipy.stats import rankdata, spearmanr
-
     x, y = _clean(x, y)
     n = x.size
     if n < 3:
@@ -84,8 +83,6 @@ def kendall_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     >>> r["tau"]
     -1.0
     """
-    from scipy.stats import kendalltau
-
     x, y = _clean(x, y)
     n = x.size
     if n < 3:
@@ -115,8 +112,6 @@ def auc(scores, labels):
     >>> auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])
     0.75
     """
-    from scipy.stats import rankdata
-
     s = np.asarray(scores, float)
     lab = np.asarray(labels).astype(bool)
     ok = np.isfinite(s)
@@ -131,8 +126,6 @@ def auc(scores, labels):
 
 def auc_with_ci(scores, labels, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     """AUC with a stratified bootstrap 95 % CI, the two-sided Mann-Whitney p-value and counts."""
-    from scipy.stats import mannwhitneyu, rankdata
-
     s = np.asarray(scores, float)
     lab = np.asarray(labels).astype(bool)
     ok = np.isfinite(s)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy.stats import spearmanr
 
 from .. import chain, datasets
 
@@ -44,8 +45,6 @@ def table1(c: float = PAPER_C):
 
 def rank_correlations(df):
     """Spearman rank correlation (and p-value) of each D column with the paper's resistivity."""
-    from scipy.stats import spearmanr
-
     rows = []
     for col, label in (
         ("D_paper_per_m", "paper's Resisting D column"),
