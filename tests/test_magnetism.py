@@ -1,0 +1,349 @@
+"""Classical charges in a field (issue 11): integrator, closed forms, statistics, CLI.
+
+Independent references: the cyclotron radius m v / (|q| B) and period 2 pi m / (|q| B), the
+free-flight mirror image at a wall, conservation of speed and (in a disk) of angular momentum in
+straight flight, the bulk fraction by direct Monte Carlo of circles in the sample, the
+unbounded-sample tally -k_B T / B per carrier, the Bohr-van Leeuwen value 0, and the
+scipy.constants values.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.constants import e as QE
+from scipy.constants import k as KB
+from scipy.constants import m_e as ME
+from scipy.constants import mu_0 as MU0
+
+from electron_tunnel import magnetism as mg
+from electron_tunnel.cli import main
+from electron_tunnel.magnetism import integrator as it
+
+T = 2.0
+
+
+def _kernel(B, dt):
+    theta = QE * B * dt / ME
+    return theta, math.cos(theta), math.sin(theta)
+
+
+def _one(x, y, vx, vy, s):
+    return tuple(np.array([v], float) for v in (x, y, vx, vy, s))
+
+
+# --- integrator -----------------------------------------------------------------------------
+
+
+def test_boris_preserves_speed_to_rounding():
+    rng = np.random.default_rng(1)
+    n = 2000
+    x, y = rng.normal(size=(2, n)) * 1e-5
+    vx, vy = rng.normal(size=(2, n)) * 5e3
+    s = np.where(np.arange(n) % 2 == 0, 1.0, -1.0)
+    speed0 = np.hypot(vx, vy)
+    B = 0.01
+    _, c, sn = _kernel(B, mg.cyclotron_period(B) / 37)
+    out = np.empty((n, 3))
+    it.advance(x, y, vx, vy, s, c, sn, 1e-11, it.NO_WALLS, 1.0, 1.0, 0, 5000, out)
+    assert np.max(np.abs(np.hypot(vx, vy) / speed0 - 1)) < 2e-13
+
+
+@pytest.mark.parametrize("sign", [-1.0, 1.0])
+def test_cyclotron_radius_and_period(sign):
+    B, v = 0.02, 4.0e3
+    period = 2 * math.pi * ME / (QE * B)
+    radius = ME * v / (QE * B)
+    errors = []
+    for k in (64, 256):
+        dt = period / k
+        _, c, sn = _kernel(B, dt)
+        path = it.trace(*_one(0.0, 0.0, v, 0.0, sign), c, sn, dt, it.NO_WALLS, 1.0, 1.0, 2 * k)[0]
+        # back at the start after exactly one period (and not at half a period)
+        assert np.hypot(*(path[k] - path[0])) < 1e-9 * radius
+        assert np.hypot(*(path[k // 2] - path[0])) > 1.9 * radius
+        centre = path[:k].mean(axis=0)
+        r = np.hypot(*(path[:k] - centre).T)
+        assert np.ptp(r) < 1e-9 * radius  # a regular polygon: all vertices on one circle
+        errors.append(abs(r.mean() / radius - 1))
+        # electrons turn anticlockwise seen from +z (clockwise looking along B), holes clockwise
+        d1, d2 = path[1] - path[0], path[2] - path[1]
+        turn = d1[0] * d2[1] - d1[1] * d2[0]
+        assert np.sign(turn) == -sign
+    assert errors[0] < 1e-3
+    assert errors[1] < errors[0] / 10  # second order in the step
+
+
+def test_orbit_circle_matches_traced_polygon():
+    B, dt = 0.01, mg.cyclotron_period(0.01) / 40
+    theta, c, sn = _kernel(B, dt)
+    for sign in (-1.0, 1.0):
+        start = _one(1e-6, -2e-6, 3e3, -1e3, sign)
+        path = it.trace(*start, c, sn, dt, it.NO_WALLS, 1.0, 1.0, 80)[0]
+        # velocity of the segment ending at path[5]
+        v = (path[5] - path[4]) / dt
+        cx, cy, rc = it.orbit_circle(path[5, 0], path[5, 1], v[0], v[1], sign, theta, dt)
+        assert np.allclose(np.hypot(path[:, 0] - cx, path[:, 1] - cy), rc, rtol=1e-9)
+
+
+def test_free_flight_reflections_are_mirror_images():
+    R, v, dt = 1.0, 0.37, 1.0
+    # disk, radial flight from the centre: x(t) = v t until R, then 2R - v t
+    path = it.trace(*_one(0.0, 0.0, v, 0.0, 1.0), 1.0, 0.0, dt, it.DISK, R, R, 7)[0]
+    t = np.arange(8) * dt
+    expected = np.where(v * t <= R, v * t, 2 * R - v * t)
+    assert np.allclose(path[:, 0], expected, atol=1e-14)
+    # rectangle, oblique flight: each coordinate folds at its own wall
+    a, b = 1.0, 0.5
+    path = it.trace(*_one(0.2, -0.1, 0.3, 0.17, 1.0), 1.0, 0.0, dt, it.RECTANGLE, a, b, 9)[0]
+    xs, ys = 0.2 + 0.3 * np.arange(10), -0.1 + 0.17 * np.arange(10)
+
+    def fold(u, half):  # mirror images of free flight into [-half, half]
+        w = np.mod(u + half, 4 * half)
+        return np.where(w <= 2 * half, w, 4 * half - w) - half
+
+    assert np.allclose(path[:, 0], fold(xs, a), atol=1e-13)
+    assert np.allclose(path[:, 1], fold(ys, b), atol=1e-13)
+
+
+def test_disk_reflection_keeps_angular_momentum_and_speed_in_free_flight():
+    rng = np.random.default_rng(3)
+    n = 200
+    x, y = rng.uniform(-0.5, 0.5, size=(2, n))
+    vx, vy = rng.normal(size=(2, n))
+    L0 = x * vy - y * vx
+    it.advance(x, y, vx, vy, np.ones(n), 1.0, 0.0, 0.7, it.DISK, 1.0, 1.0, 50, 0, np.empty((n, 3)))
+    assert np.allclose(x * vy - y * vx, L0, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("geom", [it.DISK, it.RECTANGLE])
+def test_reflections_conserve_energy_and_keep_charges_inside(geom):
+    a, b, B = 20e-6, 12e-6, 0.01
+    rng = np.random.default_rng(4)
+    n = 3000
+    x, y, vx, vy, s = mg.observables.initial_state(
+        rng, n, geometry="disk" if geom == it.DISK else "rectangle", size=(a, b), temperature_K=T
+    )
+    e0 = vx**2 + vy**2
+    _, c, sn = _kernel(B, mg.cyclotron_period(B) / 16)
+    out = np.empty((n, 3))
+    it.advance(x, y, vx, vy, s, c, sn, mg.cyclotron_period(B) / 16, geom, a, b, 0, 400, out)
+    assert np.max(np.abs((vx**2 + vy**2) / e0 - 1)) < 1e-12
+    if geom == it.DISK:
+        assert np.max(np.hypot(x, y)) <= a * (1 + 1e-12)
+    else:
+        assert np.max(np.abs(x)) <= a * (1 + 1e-12) and np.max(np.abs(y)) <= b * (1 + 1e-12)
+
+
+# --- closed forms ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("geometry", "size"), [("disk", (1.0, 1.0)), ("rectangle", (1.0, 0.6))])
+def test_bulk_fraction_against_direct_monte_carlo(geometry, size):
+    rng = np.random.default_rng(5)
+    n, r = 400_000, 0.23
+    x, y, vx, vy, _ = mg.observables.initial_state(
+        rng, n, geometry=geometry, size=size, temperature_K=1.0, speed="fixed"
+    )
+    phi = np.arctan2(vy, vx)
+    cx, cy = x - r * np.sin(phi), y + r * np.cos(phi)  # centre of a circle through (x, y)
+    if geometry == "disk":
+        inside = np.hypot(cx, cy) + r <= size[0]
+    else:
+        inside = (np.abs(cx) + r <= size[0]) & (np.abs(cy) + r <= size[1])
+    expected = float(mg.bulk_fraction(r, geometry=geometry, size=size))
+    assert abs(inside.mean() - expected) < 4 * math.sqrt(expected * (1 - expected) / n)
+
+
+@pytest.mark.parametrize("speed", ["maxwell", "fixed"])
+def test_unbounded_bulk_tally_closed_form_is_minus_kT_over_B(speed):
+    B = 0.013
+    got = mg.bulk_moment_per_carrier(B, T, geometry="none", speed=speed)
+    assert got == pytest.approx(-KB * T / B, rel=1e-10)
+
+
+def test_susceptibility_conventions():
+    n, B = 1e26, 0.02
+    assert mg.susceptibility(-B / (MU0 * n), B, n) == pytest.approx(-1.0, rel=1e-14)
+    nP = mg.paper_density(B, T)
+    assert mg.susceptibility(-KB * T / B, B, nP) == pytest.approx(-1.0, rel=1e-12)
+    assert mg.critical_field_hg(0.0) == pytest.approx(0.0412)
+
+
+def test_verdict_rule():
+    assert mg.verdict(0.01, 0.05) == "contradicted"
+    assert mg.verdict(-0.98, 0.05) == "confirmed"
+    assert mg.verdict(-0.5, 0.3) == "no signal"  # consistent with both
+    assert mg.verdict(-3.0, 0.05) == "no signal"  # consistent with neither
+    assert "5 SE" in mg.VERDICT_RULE
+
+
+# --- statistics of the simulation -----------------------------------------------------------
+
+
+def test_edge_plus_bulk_is_total_and_bulk_matches_closed_form():
+    res = mg.simulate(n_particles=20_000, field_T=0.008, temperature_K=T, size=30e-6, n_seeds=6)
+    ps = res["per_seed"]
+    assert np.allclose(ps["bulk"] + ps["edge"], ps["total"], rtol=1e-12, atol=1e-40)
+    assert np.all(ps["edge"] > 0) and np.all(ps["bulk"] < 0)  # paramagnetic edge, diamagnetic bulk
+    z = (res["mean"]["bulk"] - res["bulk_expected"]) / res["se"]["bulk"]
+    assert abs(z) < 4
+
+
+def test_no_walls_bulk_tally_is_minus_n_kT_over_B():
+    B = 0.01
+    res = mg.simulate(
+        n_particles=20_000,
+        field_T=B,
+        temperature_K=T,
+        geometry="none",
+        size=30e-6,
+        dt=mg.cyclotron_period(B) / 200,
+        n_seeds=8,
+        seed=7,
+    )
+    assert res["mean"]["edge"] == 0.0
+    assert abs(res["mean"]["bulk"] - (-KB * T / B)) < 3 * res["se"]["bulk"]
+
+
+@pytest.mark.parametrize("B", [0.004, 0.012, 0.03])
+def test_total_moment_is_zero_within_3_se(B):
+    res = mg.simulate(
+        n_particles=20_000, field_T=B, temperature_K=T, size=30e-6, n_seeds=10, seed=11
+    )
+    assert abs(res["mean"]["total"]) < 3 * res["se"]["total"]
+    # while the bulk part alone is many standard errors from zero
+    assert abs(res["mean"]["bulk"]) > 20 * res["se"]["total"]
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"n_particles": 0}, "n_particles must be an integer >= 1"),
+        ({"n_particles": -5}, "n_particles"),
+        ({"n_particles": 2.5}, "n_particles"),
+        ({"field_T": math.nan}, "field B must be finite and > 0"),
+        ({"field_T": math.inf}, "field B"),
+        ({"field_T": 0.0}, "field B"),
+        ({"temperature_K": 0.0}, "temperature T must be finite and > 0"),
+        ({"temperature_K": -1.0}, "temperature T"),
+        ({"geometry": "torus"}, "geometry"),
+    ],
+)
+def test_bad_inputs_name_the_parameter(kwargs, words):
+    args = {"n_particles": 10, "field_T": 0.01, "temperature_K": T} | kwargs
+    with pytest.raises(ValueError, match=words):
+        mg.check_inputs(**args)
+
+
+def test_too_large_time_step_states_the_largest_allowed():
+    B = 0.01
+    largest = 2 * math.pi * ME / (QE * B) / 16
+    with pytest.raises(ValueError, match="too large") as info:
+        mg.check_inputs(n_particles=10, field_T=B, temperature_K=T, dt=1.01 * largest)
+    assert f"{largest:.4g} s" in str(info.value)
+    mg.check_inputs(n_particles=10, field_T=B, temperature_K=T, dt=largest)  # the limit is fine
+
+
+# --- experiment and CLI ---------------------------------------------------------------------
+
+SMALL = ["--quick", "--quiet", "--particles", "1500"]
+
+
+def _cli(argv):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exc:  # argparse's own errors
+            code = exc.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_experiment_is_deterministic():
+    small = {"n_particles": 800}
+    a = mg.meissner_experiment(quick=True, overrides=small)
+    b = mg.meissner_experiment(quick=True, overrides=small)
+    a.pop("_figures"), b.pop("_figures")
+    assert json.dumps(a) == json.dumps(b)
+    c = mg.meissner_experiment(quick=True, overrides=small, seed=1)
+    assert c["runs"][0]["chi_total"] != a["runs"][0]["chi_total"]
+
+
+def test_cli_writes_json_and_figures(tmp_path):
+    target = tmp_path / "a"
+    code, out, err = _cli(["meissner", "--out", str(target), *SMALL])
+    assert code == 0, err
+    names = sorted(p.name for p in target.iterdir())
+    assert names == sorted(mg.OUTPUT_FILES)
+    text = (target / "meissner.json").read_text()
+    data = json.loads(text)
+    assert data["verdict"] in {"contradicted", "confirmed", "no signal"}
+    assert data["verdict_rule"] == mg.VERDICT_RULE
+    fields = [r["B_T"] for r in data["runs"]]
+    assert fields == sorted(mg.DEFAULTS["fields_T"])
+    for r in data["runs"]:
+        for key in ("chi_total", "chi_total_err", "chi_bulk", "chi_bulk_analytic", "chi_edge"):
+            assert math.isfinite(r[key])
+        # the analytic bulk tally is -mu0 n k_B T / B^2 in the stated convention
+        n = data["chi_convention"]["density_m3"]
+        assert r["chi_bulk_analytic"] == pytest.approx(
+            -MU0 * n * KB * r["temperature_K"] / r["B_T"] ** 2, rel=1e-12
+        )
+        assert r["verdict"] == mg.verdict(r["chi_total"], r["chi_total_err"])
+    assert "verdict:" in out
+
+
+def _assert_clean_failure(argv, tmp_path, words):
+    before = sorted(os.listdir(tmp_path))
+    code, _, err = _cli(argv)
+    assert code == 2
+    assert err.count("\n") == 1 and words in err
+    assert sorted(os.listdir(tmp_path)) == before  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--particles", "0"], "--particles must be an integer >= 1"),
+        (["--field", "nan"], "field B must be finite"),
+        (["--field", "inf"], "field B must be finite"),
+        (["--temperature", "0"], "temperature T must be finite and > 0"),
+        (["--temperature", "-3"], "temperature T"),
+        (["--dt", "1e-9"], "largest allowed is"),
+    ],
+)
+def test_cli_bad_input_exit_2_one_line_nothing_written(tmp_path, extra, words):
+    _assert_clean_failure(
+        ["meissner", "--out", str(tmp_path / "out"), "--quiet", *extra], tmp_path, words
+    )
+
+
+def test_cli_unwritable_output(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    _assert_clean_failure(
+        ["meissner", "--out", str(blocker / "out"), *SMALL], tmp_path, "cannot write"
+    )
+    _assert_clean_failure(["meissner", "--out", str(blocker), *SMALL], tmp_path, "not a directory")
+    if os.geteuid() != 0:
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o500)
+        try:
+            _assert_clean_failure(
+                ["meissner", "--out", str(locked), *SMALL], tmp_path, "cannot write"
+            )
+            assert list(Path(locked).iterdir()) == []
+        finally:
+            locked.chmod(0o700)
