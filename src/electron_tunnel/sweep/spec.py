@@ -129,7 +129,10 @@ def parse_values(name: str, text, kind: str) -> np.ndarray:
             raise ValueError(f"range of {name} has start == stop with num = {num} > 1")
         values = np.linspace(start, stop, num)
     else:
-        items = text if isinstance(text, (list, tuple)) else str(text).split(",")
+        if isinstance(text, (int, float, np.floating, np.integer)):
+            items = [float(text)]
+        else:
+            items = text if isinstance(text, (list, tuple)) else str(text).split(",")
         items = [i for i in items if str(i).strip() != ""]
         if not items:
             raise ValueError(f"list of {name} is empty")

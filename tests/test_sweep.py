@@ -1,0 +1,226 @@
+"""Sweeps: spec parsing, values against the model's functions, resumable Zarr stores, CLI."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+import xarray as xr
+import zarr
+
+import electron_tunnel as et
+from electron_tunnel import diagram, sweep
+from electron_tunnel.cli import main
+
+from .reference import d_infinite
+
+BASE = [("set", "R_b", "155pm"), ("range", "x", "0.05:1.95:37"), ("range", "c", "0:1:23")]
+
+
+def _spec(items=BASE, **kw):
+    kw.setdefault("chunk_points", 200)
+    return sweep.spec_from_items(items, **kw)
+
+
+def _bytes(path):
+    """Every array's raw bytes in the store (data, coordinates and markers)."""
+    group = zarr.open_group(path, mode="r")
+    return {name: arr[...].tobytes() for name, arr in group.arrays()}
+
+
+# --------------------------------------------------------------------------- spec
+def test_range_is_inclusive_and_lists_keep_order():
+    spec = _spec([("set", "R_b", "1.55Å"), ("range", "x", "0.01:1.99:2000"),
+                  ("list", "c", "1,0.5,0.25")])  # fmt: skip
+    (nx, x), (nc, c) = spec.grid
+    assert (nx, nc) == ("x", "c")
+    assert x.size == 2000 and x[0] == 0.01 and x[-1] == 1.99
+    assert np.allclose(np.diff(x), 1.98 / 1999)
+    assert c.tolist() == [1.0, 0.5, 0.25]
+    assert spec.fixed["R_b"] == pytest.approx(155e-12)
+    assert spec.size == 6000
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([("set", "Rb", "1pm")], "unknown sweep variable 'Rb'"),
+        ([("range", "x", "1:0.5:3")], "reversed"),
+        ([("range", "x", "0.1:0.5:0")], "empty"),
+        ([("range", "x", "0.1:0.5")], "start:stop:num"),
+        ([("list", "c", "")], "empty"),
+        ([("range", "x", "0:1.5:3")], r"x must be in \(0, 2\)"),
+        ([("set", "R_b", "1pm"), ("range", "x", "0.1:1:3")], "missing sweep variable"),
+        ([("set", "R_b", "1pm"), ("set", "R_b", "2pm")], "more than once"),
+        ([("set", "T0", "1"), ("range", "T", "0:10:3"), ("set", "c", "0.5")], "cannot be combined"),
+    ],
+)
+def test_bad_specs_are_one_clear_error(items, message):
+    with pytest.raises(ValueError, match=message):
+        sweep.spec_from_items(items)
+
+
+def test_spec_hash_depends_on_every_value():
+    a = _spec()
+    assert a.digest() == _spec().digest()
+    assert a.digest() != _spec([*BASE[:2], ("range", "c", "0:1:24")]).digest()
+    assert a.digest() != _spec(outputs=["D"]).digest()
+    assert a.digest() != _spec(chunk_points=100).digest()
+
+
+# --------------------------------------------------------------------------- values
+def test_values_match_the_model_functions_and_mpmath():
+    spec = _spec()
+    ds = sweep.dataset(spec).compute()
+    x, c = np.meshgrid(ds.x.values, ds.c.values, indexing="ij")
+    R_b = 155e-12
+    r = x * R_b
+    assert np.allclose(ds.D.values, et.resisting_distance(r, R_b, c), rtol=1e-12, atol=0)
+    assert np.array_equal(ds.relative_resistivity.values, ds.D.values)
+    words = et.classify(r, R_b, c)
+    codes = np.select([words == "insulator", words == "conductor"], [0, 1], 2)
+    assert np.array_equal(ds.state.values, codes)
+    assert np.allclose(ds.R_c.values, et.conducting_radius(R_b, c), equal_nan=True, rtol=1e-13)
+    assert np.allclose(ds.critical_c.values, et.critical_attraction(r, R_b), rtol=1e-13)
+    for i, j in [(3, 5), (20, 11), (36, 22)]:
+        ref = float(d_infinite(x[i, j], c[i, j])) / R_b
+        assert ds.D.values[i, j] == pytest.approx(ref, rel=1e-11)
+    assert ds.D.attrs["units"] == "1/m" and ds.R_c.attrs["units"] == "m"
+    assert ds.state.attrs["flag_values"] == [0, 1, 2]
+    assert ds.state.attrs["flag_meanings"] == "insulator conductor superconductor"
+
+
+def test_orbit_outside_the_domain_gives_nan_and_terms_dimension():
+    spec = _spec([("list", "R_b", "100pm,200pm"), ("list", "R_v", "150pm,250pm"),
+                  ("set", "c", "0.5"), ("list", "terms", "0,inf")])  # fmt: skip
+    ds = sweep.dataset(spec).compute()
+    assert np.isnan(ds.D.values[0, 1]).all()  # R_v = 250 pm >= 2 R_b = 200 pm
+    first = et.resisting_distance(150e-12, 100e-12, 0.5, terms=0)
+    assert ds.D.sel(R_b=100e-12, R_v=150e-12, terms=0).item() == pytest.approx(first, rel=1e-14)
+    inf = et.resisting_distance(150e-12, 200e-12, 0.5)
+    assert ds.D.sel(R_b=200e-12, R_v=150e-12, terms=-1).item() == pytest.approx(inf, rel=1e-14)
+
+
+def test_chunked_state_diagram_matches_the_in_memory_diagram():
+    params = diagram.illustrative()
+    T = np.linspace(0, 300, 41)
+    p = np.linspace(0, 100e9, 37)
+    ref = diagram.state_diagram(params, T, p)
+    got = sweep.state_diagram(params, T, p, chunk_points=300).compute()
+    assert np.array_equal(got.state.values, ref.state.values)
+    assert np.allclose(got.D.values, ref.D.values, rtol=1e-12, equal_nan=True)
+    assert np.allclose(got.R_c.values, ref.R_c.values, rtol=1e-13, equal_nan=True)
+
+
+# --------------------------------------------------------------------------- store
+def test_store_resumes_and_ends_identical_to_an_uninterrupted_run(tmp_path):
+    spec = _spec()
+    full, part = tmp_path / "full.zarr", tmp_path / "part.zarr"
+    total = sweep.run(spec, full, quiet=True)["chunks_total"]
+    assert total > 4
+    first = sweep.run(spec, part, quiet=True, max_chunks=2)
+    assert first["chunks_computed"] == 2
+    assert sweep.done_chunks(part).sum() == 2
+    # a chunk interrupted half-way: data written, marker not set
+    todo = np.argwhere(~sweep.done_chunks(part))[0]
+    zarr.open_array(part / "D", mode="r+")[
+        tuple(slice(i * k, i * k + 1) for i, k in zip(todo, spec.chunks(), strict=True))
+    ] = 1.0
+    second = sweep.run(spec, part, quiet=True)
+    assert second["chunks_computed"] == total - 2
+    assert _bytes(part) == _bytes(full)
+    mem = sweep.dataset(spec).compute()
+    stored = xr.open_zarr(part, consolidated=False)
+    for name in spec.outputs:
+        assert stored[name].values.tobytes() == mem[name].values.tobytes()
+    assert sweep.run(spec, part, quiet=True)["chunks_computed"] == 0
+
+
+def test_different_spec_against_existing_store_is_refused(tmp_path):
+    store = tmp_path / "s.zarr"
+    sweep.run(_spec(), store, quiet=True)
+    before = _bytes(store)
+    other = _spec([*BASE[:2], ("range", "c", "0:1:24")])
+    with pytest.raises(sweep.SweepError, match="holds a different sweep"):
+        sweep.run(other, store, quiet=True)
+    assert _bytes(store) == before
+    (tmp_path / "plain").mkdir()
+    with pytest.raises(sweep.SweepError, match="not a sweep store"):
+        sweep.run(_spec(), tmp_path / "plain", quiet=True)
+
+
+def test_too_little_disk_space_and_unwritable_store(tmp_path, monkeypatch):
+    import shutil
+
+    real = shutil.disk_usage
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: real(p)._replace(free=1000))
+    with pytest.raises(sweep.SweepError, match="GB free"):
+        sweep.run(_spec(), tmp_path / "s.zarr", quiet=True)
+    assert not (tmp_path / "s.zarr").exists()
+    monkeypatch.undo()
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(sweep.SweepError, match="not a directory"):
+        sweep.run(_spec(), blocker / "s.zarr", quiet=True)
+
+
+def test_unreachable_scheduler_leaves_nothing(tmp_path):
+    with socket.socket() as s:  # a free port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(sweep.SweepError, match="cannot reach the dask scheduler"):
+        sweep.run(_spec(), tmp_path / "s.zarr", scheduler=f"tcp://127.0.0.1:{port}", timeout=1)
+    assert not (tmp_path / "s.zarr").exists()
+
+
+def test_local_cluster_result_is_identical_to_in_memory(tmp_path):
+    from distributed import LocalCluster
+
+    spec = _spec()
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, host="127.0.0.1", processes=False, protocol="tcp://",
+        dashboard_address=":0",
+    ) as cluster:  # fmt: skip
+        result = sweep.run(spec, tmp_path / "c.zarr", scheduler=cluster.scheduler_address,
+                           quiet=True)  # fmt: skip
+    assert result["chunks_computed"] == result["chunks_total"]
+    mem = sweep.dataset(spec).compute()
+    stored = xr.open_zarr(tmp_path / "c.zarr", consolidated=False)
+    for name in spec.outputs:
+        assert stored[name].values.tobytes() == mem[name].values.tobytes()
+
+
+# --------------------------------------------------------------------------- CLI
+def test_cli_sweep_with_toml_spec_and_progress(tmp_path, capsys):
+    toml = tmp_path / "spec.toml"
+    toml.write_text(
+        'outputs = ["D", "state"]\nchunk_points = 100\n[set]\nR_b = "155pm"\n'
+        '[range]\nx = "0.01:1.99:30"\n[list]\nc = [0.1, 0.5, 1.0]\n'
+    )
+    store = tmp_path / "t.zarr"
+    assert main(["sweep", "--spec", str(toml), "--out", str(store)]) == 0
+    captured = capsys.readouterr()
+    assert "chunks" in captured.err and "points/s" in captured.err and "s left" in captured.err
+    ds = xr.open_zarr(store, consolidated=False)
+    assert set(ds.data_vars) >= {"D", "state"} and ds.D.shape == (30, 3)
+    assert main(["sweep", "--spec", str(toml), "--out", str(store), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--set", "Rb=155pm", "--range", "x=0.1:1:3", "--list", "c=0.5"],
+        ["--set", "R_b=155pm", "--range", "x=1:0.1:3", "--list", "c=0.5"],
+        ["--set", "R_b=155pm", "--range", "x=0.1:1:0", "--list", "c=0.5"],
+        ["--set", "R_b=155pm", "--range", "x=0.1:1:3", "--list", "c=0.5,2"],
+    ],
+)
+def test_cli_bad_input_exits_2_with_one_line(argv, tmp_path, capsys):
+    store = tmp_path / "bad.zarr"
+    assert main(["sweep", *argv, "--out", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("etunnel sweep: error:")
+    assert not Path(store).exists()
