@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from .common import UserError, json_parent
 
@@ -23,6 +24,18 @@ class _Item(argparse.Action):
 
 
 def run(args, out):
+    try:
+        return _run(args, out)
+    except KeyboardInterrupt:
+        store = args.out or "the store"
+        sys.stderr.write(
+            f"etunnel sweep: interrupted; completed chunks are kept in {store}: "
+            "run the same command again to resume\n"
+        )
+        return 130
+
+
+def _run(args, out):
     # deferred on purpose: the sweep machinery pulls in dask, xarray and zarr, which would
     # slow down every other subcommand's start-up
     from .. import sweep
