@@ -102,7 +102,7 @@ def register(subparsers):
     p.add_argument("--seed", type=int, default=20261124, help="root seed")
     p.add_argument("--quick", action="store_true", help="about 20x fewer particle-steps")
     p.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
-    p.add_argument("--particles", help="charges per seed (default 200000)")
+    p.add_argument("--particles", help="charges per seed (default 25000; 32 seeds)")
     p.add_argument("--temperature", type=float, help="temperature [K] (default 2)")
     p.add_argument("--field", type=_field_list, help="fields in mT, e.g. 2,4,8,16,30")
     p.add_argument(

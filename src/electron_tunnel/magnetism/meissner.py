@@ -57,8 +57,8 @@ DEFAULTS = {
     "fields_T": (0.002, 0.004, 0.008, 0.016, 0.030),
     "geometry": "disk",
     "radius_m": 50e-6,
-    "n_particles": 200_000,
-    "n_seeds": 8,
+    "n_particles": 25_000,
+    "n_seeds": 32,
     "steps_per_period": 32,
     "transient_periods": 0.25,
     "average_periods": 1.0,
@@ -218,7 +218,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
     """
     d = dict(DEFAULTS)
     if quick:
-        d.update(n_particles=12_000, n_seeds=6, map_particles=8_000)
+        d.update(n_particles=4_000, n_seeds=12, map_particles=8_000)
     overrides = dict(overrides or {})
     dt_fixed = overrides.pop("dt", None)
     unknown = set(overrides) - set(d)
@@ -281,17 +281,18 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
     runs = [run(None, field_T=B, sub=k + 1) for k, B in enumerate(fields)]
     Bs = d["sweep_field_T"]
     n_small = max(1, d["n_particles"] // 8)
+    n_sweep = max(1, d["n_particles"] // 2)  # the sweeps check "still zero": half the charges
     sweeps = [
         run("N/8", field_T=Bs, n_particles=n_small, sub=101),
-        run("T = 1 K", field_T=Bs, temperature_K=1.0, sub=102),
-        run("T = 3 K", field_T=Bs, temperature_K=3.0, sub=103),
-        run("R = 20 um", field_T=Bs, size=(20e-6, 20e-6), sub=104),
-        run("R = 150 um", field_T=Bs, size=(150e-6, 150e-6), sub=105),
+        run("T = 1 K", field_T=Bs, n_particles=n_sweep, temperature_K=1.0, sub=102),
+        run("T = 3 K", field_T=Bs, n_particles=n_sweep, temperature_K=3.0, sub=103),
+        run("R = 20 um", field_T=Bs, n_particles=n_sweep, size=(20e-6, 20e-6), sub=104),
+        run("R = 150 um", field_T=Bs, n_particles=n_sweep, size=(150e-6, 150e-6), sub=105),
         run(
             "rectangle 100 x 50 um", field_T=Bs, geometry="rectangle", size=(50e-6, 25e-6), sub=106
         ),
-        run("fixed speed", field_T=Bs, speed="fixed", sub=107),
-        run("no walls (periodic box)", field_T=Bs, geometry="none", sub=108),
+        run("fixed speed", field_T=Bs, n_particles=n_sweep, speed="fixed", sub=107),
+        run("no walls (periodic box)", field_T=Bs, n_particles=n_sweep, geometry="none", sub=108),
     ]
     overall = _overall([r["verdict"] for r in runs])
     overall_real = _overall([r["realistic_density"]["verdict"] for r in runs])
