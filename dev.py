@@ -3,7 +3,8 @@
 
     python3 dev.py run     # set up .venv if needed, then run the main job (etunnel reproduce)
     python3 dev.py test    # set up .venv with test tools, then lint and run every test
-    python3 dev.py bench   # set up .venv, then run the benchmark
+    python3 dev.py bench   # set up .venv, then run the benchmarks
+    python3 dev.py docs    # set up .venv, then build the documentation site (strict) into site/
 
 Set-up is idempotent: the virtual environment is (re)built only when pyproject.toml changes.
 """
@@ -65,7 +66,7 @@ def ensure_chromium() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"run", "test", "bench"}:
+    if not argv or argv[0] not in {"run", "test", "bench", "docs"}:
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -77,10 +78,16 @@ def main(argv: list[str]) -> int:
         ensure_chromium()
         sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tools", "dev.py")
+        sh(BIN / "lint-imports")
         sh(PY, "-m", "pytest", *rest)
+    elif command == "docs":
+        ensure_env("test")
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        sh(BIN / "mkdocs", "build", "--strict", *rest)
     else:
         ensure_env("test")
-        sh(PY, "benchmarks/bench_core.py", *rest)
+        for bench in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+            sh(PY, bench.relative_to(ROOT), *rest)
     return 0
 
 

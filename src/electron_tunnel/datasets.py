@@ -10,6 +10,8 @@ This is the only module that opens files in ``electron_tunnel/data``. Each loade
 ``description``
     what the table holds and what it is for.
 
+Examples
+--------
 >>> from electron_tunnel import datasets
 >>> t = datasets.paper_table1()
 >>> list(t.symbol)

@@ -8,6 +8,8 @@
 ``periodic_table(table, column, ...)``
     a periodic-table heatmap of one element property.
 
+Examples
+--------
 >>> from electron_tunnel import plotting
 >>> plt = plotting.pyplot()
 >>> plt.rcParams["svg.hashsalt"]

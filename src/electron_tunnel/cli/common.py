@@ -42,29 +42,19 @@ class UserError(Exception):
 class Parser(argparse.ArgumentParser):
     """Argument parser whose errors are one line (no usage dump), exit status 2.
 
-    A negative value written after a space (``--rv -5pm``) is joined to its option
-    (``--rv=-5pm``) before parsing, so that it reaches the value's own check and gets the same
-    message as ``--rv=-5pm`` instead of "expected one argument".
+    A negative value written after a space (``--rv -5pm``) is read as the option's value, so
+    that it reaches the value's own check and gets the same message as ``--rv=-5pm`` instead of
+    "expected one argument".
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # argparse reads "-5" or "-.5" as values, not options, when no option looks like a
+        # negative number; widen its pattern to numbers with a unit ("-5pm", "-.5nm")
+        self._negative_number_matcher = _NEGATIVE_VALUE
 
     def error(self, message):
         self.exit(2, f"{self.prog}: error: {message}\n")
-
-    def parse_known_args(self, args=None, namespace=None):
-        args = list(sys.argv[1:] if args is None else args)
-        joined = []
-        for token in args:
-            prev = joined[-1] if joined else ""
-            if (
-                _NEGATIVE_VALUE.match(token)
-                and prev.startswith("--")
-                and "=" not in prev
-                and len(prev) > 2
-            ):
-                joined[-1] = f"{prev}={token}"
-            else:
-                joined.append(token)
-        return super().parse_known_args(joined, namespace)
 
 
 def length(name):
