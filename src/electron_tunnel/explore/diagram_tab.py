@@ -9,6 +9,7 @@ the measured points from :func:`electron_tunnel.datasets.pressure_superconductor
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -41,6 +42,12 @@ _SLIDERS = {
 }
 
 
+@functools.cache
+def _pressure_tables():
+    """The two shipped pressure tables, read once per process (they are package data)."""
+    return datasets.pressure_superconductors(), datasets.tc_pressure_slopes()
+
+
 def measured_points(material: str) -> dict:
     """Measured (pressure [GPa], T_c [K]) of ``material`` from the shipped pressure data.
 
@@ -52,7 +59,7 @@ def measured_points(material: str) -> dict:
         measured ends, or one end and the stated slope), each with ``p``, ``T`` lists and the
         source.
     """
-    high = datasets.pressure_superconductors()
+    high, slopes = _pressure_tables()
     rows = high[high.material == material]
     points = {
         "p_GPa": rows.pressure_gpa.to_numpy(float).tolist(),
@@ -60,7 +67,6 @@ def measured_points(material: str) -> dict:
         "source": rows.source.astype(str).tolist(),
     }
     segments = []
-    slopes = datasets.tc_pressure_slopes()
     for r in slopes[slopes.material == material].itertuples():
         p0, t0, p1, t1 = r.p_low_gpa, r.tc_low_k, r.p_high_gpa, r.tc_high_k
         if math.isfinite(p0) and math.isfinite(t0) and not math.isfinite(t1):
@@ -318,7 +324,8 @@ class DiagramTab:
                 f"T_c = {tc:g} K at p = 0; the model's dT_c/dp there is {slope:.3g} K/GPa."
             )
         notes.append(f"{len(data['triple'])} triple point(s) in view.")
-        self.info.object = "<small>" + " ".join(html.escape(n) for n in notes) + "</small>"
+        text = " ".join(html.escape(n) for n in notes)
+        self.info.object = f'<small class="fit-info">{text}</small>'
         self.params = params
 
     def _draw(self, data, symbol, tc):

@@ -8,6 +8,7 @@ curves. Every update after a slider move is :meth:`TunnelTab.update` (benchmarke
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -78,6 +79,7 @@ def tunnel_curves(R_v: float, R_b: float, c: float, terms=None, n: int = _CURVE_
     return {"r_pm": r / PM, "D_per_nm": D * 1e-9, "level_eV": -E / ELEMENTARY_CHARGE}
 
 
+@functools.cache
 def element_radii(convention: str) -> dict:
     """Element symbol -> (R_v, R_b) [m] of every element with both radii under ``convention``."""
     table = materials.elements()
@@ -103,14 +105,17 @@ class TunnelTab:
         self.c = pn.widgets.FloatSlider(
             name="attraction coefficient c", start=0.0, end=1.0, step=0.01, value=c,
             format="0.00", sizing_mode="stretch_width",
+            css_classes=["c-slider"],
         )  # fmt: skip
         self.R_v = pn.widgets.FloatSlider(
             name="valence radius R_v [pm]", start=self.R_V_RANGE[0], end=self.R_V_RANGE[1],
             step=1.0, value=R_v_pm, format="0.0", sizing_mode="stretch_width",
+            css_classes=["rv-slider"],
         )  # fmt: skip
         self.R_b = pn.widgets.FloatSlider(
             name="border radius R_b [pm]", start=self.R_B_RANGE[0], end=self.R_B_RANGE[1],
             step=1.0, value=R_b_pm, format="0.0", sizing_mode="stretch_width",
+            css_classes=["rb-slider"],
         )  # fmt: skip
         self.series = pn.widgets.RadioButtonGroup(
             name="series", options=list(SERIES), value="full series (eq 24)", button_type="light"
