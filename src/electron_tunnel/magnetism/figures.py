@@ -91,7 +91,7 @@ def moment_figure(result, stem):
     runs = result["runs"]
     B = np.array([r["B_T"] for r in runs])
     Bm = B * 1e3
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(10.5, 4.4), layout="constrained")
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(10.5, 5.2), layout="constrained")
     for part in ("bulk", "edge", "total"):
         chi = np.array([r[f"chi_{part}"] for r in runs])
         err = np.array([r[f"chi_{part}_err"] for r in runs])
@@ -139,7 +139,7 @@ def moment_figure(result, stem):
     ax.set_xlabel("applied field B [mT]")
     ax.set_ylabel(r"$\mu_0 M$ [mT]")
     ax.set_title(f"Magnetization, n = {n:.3g} m$^{{-3}}$, T = {T:g} K", fontsize=9)
-    ax.legend(fontsize=7, loc="lower left")
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
     chi = np.array([r["chi_total"] for r in runs])
     err = np.array([r["chi_total_err"] for r in runs])
     bx.errorbar(
@@ -158,7 +158,7 @@ def moment_figure(result, stem):
     bx.set_ylabel(r"susceptibility $\chi_{\rm total}$")
     bx.set_title(f"Full simulation; verdict: {result['verdict']}", fontsize=9)
     bx.set_ylim(min(-1.3, float((chi - 6 * err).min())), max(0.3, float((chi + 6 * err).max())))
-    bx.legend(fontsize=7.5, loc="center right")
+    bx.legend(fontsize=7.5, loc="lower right")
     return plotting.save(fig, stem)
 
 
