@@ -104,6 +104,14 @@ def diagram_data(params, t_max: float, p_max_gpa: float, terms=None, n: int = _G
     }
 
 
+def _round_up(x: float) -> float:
+    """``x`` rounded up to 1, 2 or 5 times a power of ten (at least 0.1)."""
+    if not x > 0.1:
+        return 0.1
+    exp = 10.0 ** math.floor(math.log10(x))
+    return next(m * exp for m in (1, 2, 5, 10) if m * exp >= x * (1 - 1e-12))
+
+
 def _choices():
     table = materials.elements()
     ok = []
@@ -147,7 +155,7 @@ class DiagramTab:
             sizing_mode="stretch_width",
         )  # fmt: skip
         self.p_max = pn.widgets.FloatSlider(
-            name="pressure range [GPa]", start=1, end=400, step=1, value=300,
+            name="pressure range [GPa]", start=0.1, end=400, step=0.1, value=300,
             sizing_mode="stretch_width",
         )  # fmt: skip
         self.message = pn.pane.HTML("", css_classes=["diagram-msg"], sizing_mode="stretch_width")
@@ -277,10 +285,25 @@ class DiagramTab:
         t_max = (
             min(1000.0, max(10.0, 10.0 * math.ceil(2.5 * max(temps) / 10.0))) if temps else 300.0
         )
-        p_max = (
-            min(400.0, max(300.0, 10.0 * math.ceil(1.15 * max(press) / 10.0))) if press else 300.0
-        )
-        return t_max, p_max
+        p_model = DiagramTab._pressure_scale(symbol, tc, t_max)
+        p_data = _round_up(1.2 * max(press)) if press and max(press) > 0 else 0.0
+        return t_max, min(400.0, max(p_model, p_data))
+
+    @staticmethod
+    def _pressure_scale(symbol, tc, t_max):
+        """The pressure at which the fitted boundary, at its slope at p = 0
+        (``diagram.predicted_slope``), would cross the temperature range twice (300 GPa if
+        there is no fit)."""
+        if not math.isfinite(tc):
+            return 300.0
+        try:
+            params = diagram.fit_ambient(diagram.for_element(symbol), tc)
+            slope = abs(diagram.predicted_slope(params, tc)) * GPA
+        except ValueError:
+            return 300.0
+        if not (math.isfinite(slope) and slope > 0):
+            return 300.0
+        return min(300.0, _round_up(2.0 * t_max / slope))
 
     def _on_change(self, _event):
         if not self._loading:

@@ -126,8 +126,8 @@ class TunnelTab:
         self.R_b_text = pn.widgets.TextInput(
             name="type R_b", placeholder="e.g. 155 pm", width=150, css_classes=["rb-text"]
         )
-        self.R_v_msg = pn.pane.HTML("", css_classes=["rv-msg"], min_width=220)
-        self.R_b_msg = pn.pane.HTML("", css_classes=["rb-msg"], min_width=220)
+        self.R_v_msg = pn.pane.HTML("", css_classes=["rv-msg"], width=370, margin=(0, 10))
+        self.R_b_msg = pn.pane.HTML("", css_classes=["rb-msg"], width=370, margin=(0, 10))
         conventions = list(materials.RADIUS_CONVENTIONS)
         self.convention = pn.widgets.Select(
             name="radius convention (R_v / R_b)",
@@ -201,9 +201,11 @@ class TunnelTab:
             pn.pane.Markdown("### Chain of molecules"),
             self.c,
             self.R_v,
-            pn.Row(self.R_v_text, self.R_v_msg),
+            self.R_v_text,
+            self.R_v_msg,
             self.R_b,
-            pn.Row(self.R_b_text, self.R_b_msg),
+            self.R_b_text,
+            self.R_b_msg,
             self.series,
             pn.pane.Markdown("#### Fill R_v, R_b from an element"),
             pn.Row(self.convention, self.element),
