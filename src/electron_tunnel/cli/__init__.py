@@ -11,13 +11,13 @@ from __future__ import annotations
 import sys
 
 from .. import __version__
-from . import diagram, explore, meissner, model, reports, sweep
+from . import diagram, explore, meissner, model, reports, screen, sweep
 from .common import Parser, UserError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: Subcommand modules, in the order ``etunnel --help`` lists them.
-COMMANDS = (model, reports, diagram, explore, sweep, meissner)
+COMMANDS = (model, reports, diagram, explore, sweep, meissner, screen)
 
 
 def build_parser() -> Parser:

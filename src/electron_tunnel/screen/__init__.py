@@ -15,16 +15,57 @@ database (NIMS), as curated by Stanev et al. (2018), via 3DSC (Sommer et al. 202
 from __future__ import annotations
 
 from .features import FEATURES, ML_PROPERTIES, featurise, ml_features
-from .score import GUIDELINES, guideline_scores, oriented_percentile, screen, supercon_features
+from .score import (
+    GUIDELINES,
+    SCORE_RULE,
+    guideline_scores,
+    oriented_percentile,
+    screen,
+    supercon_features,
+)
 
 __all__ = [
+    "FAMILIES",
     "FEATURES",
     "GUIDELINES",
     "ML_PROPERTIES",
+    "SCORE_RULE",
+    "STANEV_ACCURACY",
+    "VERDICT_RULE",
+    "EvaluationWriteError",
+    "evaluate",
+    "families",
     "featurise",
+    "figures",
     "guideline_scores",
     "ml_features",
     "oriented_percentile",
     "screen",
     "supercon_features",
+    "verdict",
+    "write_evaluation",
 ]
+
+# The evaluation (scipy.stats, scikit-learn) and the figures (matplotlib) are loaded on first
+# use, deferred on purpose: screening one formula from the command line must answer in < 2 s,
+# and importing scipy.stats alone takes about 2 s on a busy machine.
+_LAZY = {
+    "FAMILIES": "evaluation",
+    "STANEV_ACCURACY": "evaluation",
+    "VERDICT_RULE": "evaluation",
+    "evaluate": "evaluation",
+    "families": "evaluation",
+    "verdict": "evaluation",
+    "EvaluationWriteError": "figures",
+    "figures": "figures",
+    "write_evaluation": "figures",
+}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f"{__name__}.{_LAZY[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,7 @@ are not part of the score: they are not among the paper's five guidelines.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 
@@ -187,6 +188,7 @@ def supercon_features(convention=None, *, refresh=False):
     return df
 
 
+@functools.lru_cache(maxsize=4)
 def reference(convention=None):
     """The reference data of :func:`screen`: SuperCon features, superconductor scores, T_c map.
 
@@ -195,7 +197,9 @@ def reference(convention=None):
     dict
         ``table`` (:func:`supercon_features`), ``sc_scores`` (sorted guideline scores of the
         superconductors, T_c > 0), ``tc`` (composition key -> highest reported T_c [K]) and
-        ``entries`` (key -> number of SuperCon rows).
+        ``entries`` (key -> number of SuperCon rows), both pandas Series indexed by key.
+        Cached per process (the interactive explorer calls :func:`screen` repeatedly); do not
+        modify the returned objects.
     """
     table = supercon_features(convention)
     ok = table.error == ""
@@ -205,8 +209,8 @@ def reference(convention=None):
     return {
         "table": table,
         "sc_scores": np.sort(scores[np.isfinite(scores)]),
-        "tc": grouped.max().to_dict(),
-        "entries": grouped.size().to_dict(),
+        "tc": grouped.max(),
+        "entries": grouped.size(),
     }
 
 
@@ -256,7 +260,7 @@ def screen(formulas, *, convention=None):
     pct = 100.0 * oriented_percentile(g, ref["sc_scores"], "higher")
     df = pd.concat([pd.DataFrame({"formula": formulas, "error": errors}), feats, scores], axis=1)
     df["score_percentile"] = pct
-    df["supercon_tc_K"] = [ref["tc"].get(k, np.nan) if k else np.nan for k in keys]
-    df["supercon_entries"] = [int(ref["entries"].get(k, 0)) if k else 0 for k in keys]
+    df["supercon_tc_K"] = ref["tc"].reindex(keys).to_numpy(float)
+    df["supercon_entries"] = ref["entries"].reindex(keys).fillna(0).to_numpy(int)
     df.attrs.update(citation=table.attrs["citation"], license=table.attrs["license"])
     return df

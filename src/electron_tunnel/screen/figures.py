@@ -1,0 +1,253 @@
+"""Figures of the SuperCon evaluation and the writer of its output directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .. import plotting, stats
+from .evaluation import FAMILIES, evaluate
+
+__all__ = ["EvaluationWriteError", "figures", "write_evaluation"]
+
+
+class EvaluationWriteError(RuntimeError):
+    """The screen evaluation could not be written."""
+
+
+def _footer(fig, results):
+    a = results["attribution"]
+    fig.text(
+        0.01,
+        0.005,
+        f"Data: {a['citation']}; {a['license']}.",
+        fontsize=6.5,
+        color="#555555",
+        ha="left",
+        va="bottom",
+        wrap=True,
+    )
+
+
+def _roc(scores, labels):
+    from sklearn.metrics import roc_curve
+
+    ok = np.isfinite(scores)
+    fpr, tpr, _ = roc_curve(labels[ok], scores[ok])
+    return fpr, tpr
+
+
+def figures(results, table, folder):
+    """Write the three figures (PNG and SVG) into ``folder``.
+
+    ``screen-roc``: ROC curves of the guideline sub-scores, the guideline score and the ML
+    baseline (superconducting vs not; T_c >= 10 K vs rest); ``screen-tc-vs-score``: hexbin of
+    T_c against the guideline score among superconductors; ``screen-family-auc``: AUC with its
+    95 % CI per family.
+
+    Parameters
+    ----------
+    results, table
+        From :func:`electron_tunnel.screen.evaluate`.
+    folder : str or pathlib.Path
+
+    Returns
+    -------
+    list of pathlib.Path
+        The PNG files written.
+    """
+    plt = plotting.pyplot()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    ok = (table.error == "").to_numpy()
+    t = table[ok]
+    tc = t.Tc.to_numpy(float)
+    written = []
+
+    curves = [(f"score_{g['id']}", g["id"], g["name"]) for g in results["guidelines"][:5]]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 7.0), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    for ax, (target, labels, title) in zip(
+        axes,
+        (
+            ("superconducting", tc > 0, "superconducting vs reported not superconducting"),
+            ("tc10", tc >= 10, "T$_c$ ≥ 10 K vs the rest"),
+        ),
+        strict=True,
+    ):
+        colours = plt.get_cmap("tab10").colors
+        for k, (col, gid, name) in enumerate(curves):
+            s = t[col].to_numpy(float)
+            fpr, tpr = _roc(s, labels)
+            ax.plot(
+                fpr,
+                tpr,
+                lw=1.2,
+                color=colours[k],
+                label=f"{gid} {name} ({stats.auc(s, labels):.3f})",
+            )
+        s = t.guideline_score.to_numpy(float)
+        fpr, tpr = _roc(s, labels)
+        ax.plot(
+            fpr, tpr, lw=2.4, color="black", label=f"guideline score ({stats.auc(s, labels):.3f})"
+        )
+        s = t[f"ml_p_{target}"].to_numpy(float)
+        fpr, tpr = _roc(s, labels)
+        ax.plot(
+            fpr,
+            tpr,
+            lw=2,
+            ls="--",
+            color="#17becf",
+            label=f"ML baseline, GroupKFold ({stats.auc(s, labels):.3f})",
+        )
+        ax.plot([0, 1], [0, 1], color="#999999", lw=0.8, ls=":")
+        ax.set_xlabel("false-positive rate")
+        ax.set_ylabel("true-positive rate")
+        ax.set_title(title, fontsize=10)
+        ax.legend(
+            fontsize=7,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.14),
+            title="AUC",
+            title_fontsize=7,
+        )
+        ax.set_aspect("equal")
+    fig.suptitle(
+        "The paper's guidelines on SuperCon: ROC curves (higher = favourable by the paper)"
+    )
+    _footer(fig, results)
+    plotting.save(fig, folder / "screen-roc")
+    written.append(folder / "screen-roc.png")
+
+    sc = tc > 0
+    fig, ax = plt.subplots(figsize=(7.5, 5.4), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    x = t.guideline_score.to_numpy(float)[sc]
+    hb = ax.hexbin(x, tc[sc], gridsize=45, bins="log", cmap="viridis", mincnt=1)
+    fig.colorbar(hb, ax=ax, label="formulas per cell")
+    comb = results["guidelines"][5]
+    ax.set_xlabel("guideline score (0 = least, 1 = most favourable by the paper)")
+    ax.set_ylabel("T$_c$ [K]")
+    ax.set_title(
+        f"Superconductors in SuperCon (n = {comb['spearman_tc_n']}): Spearman ρ = "
+        f"{comb['spearman_tc']:.3f} [{comb['spearman_tc_ci95'][0]:.3f}, "
+        f"{comb['spearman_tc_ci95'][1]:.3f}]",
+        fontsize=10,
+    )
+    _footer(fig, results)
+    plotting.save(fig, folder / "screen-tc-vs-score")
+    written.append(folder / "screen-tc-vs-score.png")
+
+    fig, ax = plt.subplots(figsize=(11, 5.2), layout="constrained")
+    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    ids = [g["id"] for g in results["guidelines"]] + ["ML"]
+    width = 0.8 / len(ids)
+    colours = [*plt.get_cmap("tab10").colors[:5], "black", "#17becf"]
+    for k, gid in enumerate(ids):
+        vals, lo, hi = [], [], []
+        for fam in FAMILIES:
+            f = results["families"][fam]
+            e = (
+                next(b for b in f["baselines"] if b["id"] == "ml_hgb_groupkfold")
+                if gid == "ML"
+                else next(g for g in f["guidelines"] if g["id"] == gid)
+            )
+            vals.append(e["auc_superconducting"])
+            lo.append(e["auc_superconducting"] - e["auc_superconducting_ci95"][0])
+            hi.append(e["auc_superconducting_ci95"][1] - e["auc_superconducting"])
+        xs = np.arange(len(FAMILIES)) + (k - (len(ids) - 1) / 2) * width
+        ax.bar(xs, vals, width, color=colours[k], label=gid if gid != "ML" else "ML baseline")
+        ax.errorbar(xs, vals, yerr=[lo, hi], fmt="none", ecolor="#333333", lw=0.8, capsize=2)
+    ax.axhline(0.5, color="#777777", lw=1, ls="--")
+    ax.set_xticks(
+        np.arange(len(FAMILIES)),
+        [
+            f"{fam}\n({results['families'][fam]['n_superconducting']} sc / "
+            f"{results['families'][fam]['n_not_superconducting']} not)"
+            for fam in FAMILIES
+        ],
+    )
+    ax.set_ylabel("AUC, superconducting vs not (95 % CI)")
+    ax.set_ylim(0, 1)
+    ax.set_title("Within families: AUC of each guideline sub-score, the guideline score and ML")
+    ax.legend(ncol=7, fontsize=8, loc="upper center")
+    _footer(fig, results)
+    plotting.save(fig, folder / "screen-family-auc")
+    written.append(folder / "screen-family-auc.png")
+    return written
+
+
+def _json_default(obj):
+    if isinstance(obj, np.integer):
+        return int(obj)
+    if isinstance(obj, np.floating):
+        return float(obj)
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
+
+
+def _nan_to_none(obj):
+    if isinstance(obj, float) and not np.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: _nan_to_none(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_nan_to_none(v) for v in obj]
+    return obj
+
+
+def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None):
+    """Run :func:`evaluate` and write ``screen-evaluation.json``, ``screen-features.csv`` and
+    ``figures/`` into ``out`` (staged in a temporary directory, then moved into place).
+
+    Parameters
+    ----------
+    out : str or pathlib.Path
+        Output directory (created if needed).
+    B, seed, convention, progress
+        As in :func:`evaluate`.
+
+    Returns
+    -------
+    path : pathlib.Path
+        The JSON file written.
+    results : dict
+        Its content (NaN written as ``null``).
+
+    Raises
+    ------
+    EvaluationWriteError
+        If the directory cannot be written.
+    """
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".etunnel-screen-", dir=out))
+    except OSError as exc:
+        raise EvaluationWriteError(f"output directory {out} is not writable: {exc}") from None
+    try:
+        results, table = evaluate(B=B, seed=seed, convention=convention, progress=progress)
+        results = _nan_to_none(results)
+        if progress:
+            progress("figures")
+        figures(results, table, staging / "figures")
+        table.to_csv(staging / "screen-features.csv", index=False, lineterminator="\n")
+        (staging / "screen-evaluation.json").write_text(
+            json.dumps(results, indent=2, ensure_ascii=False, default=_json_default) + "\n",
+            encoding="utf-8",
+        )
+        (out / "figures").mkdir(exist_ok=True)
+        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
+            os.replace(path, out / path.relative_to(staging))
+    except OSError as exc:
+        raise EvaluationWriteError(f"could not write the evaluation to {out}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "screen-evaluation.json", results
