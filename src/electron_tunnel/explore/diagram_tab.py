@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 import panel as pn
-from bokeh.models import ColumnDataSource, LinearColorMapper, Range1d
+from bokeh.models import ColumnDataSource, HoverTool, LinearColorMapper, Range1d
 from bokeh.plotting import figure
 
 from .. import datasets, diagram, materials, plotting
@@ -112,6 +112,13 @@ def _round_up(x: float) -> float:
     return next(m * exp for m in (1, 2, 5, 10) if m * exp >= x * (1 - 1e-12))
 
 
+def _has_finite(data) -> bool:
+    """Whether a glyph's data has at least one finite y value (then its legend entry shows)."""
+    ys = data.get("T", data.get("y", []))
+    flat = [v for y in ys for v in (y if isinstance(y, (list, tuple, np.ndarray)) else [y])]
+    return bool(np.isfinite(np.asarray(flat, dtype=float)).any()) if flat else False
+
+
 def _choices():
     table = materials.elements()
     ok = []
@@ -182,9 +189,8 @@ class DiagramTab:
         self.ambient = ColumnDataSource({"p": [], "T": []})
         f = figure(
             height=520, sizing_mode="stretch_width", x_axis_label="pressure [GPa]",
-            y_axis_label="temperature [K]", tools="pan,wheel_zoom,box_zoom,reset,save,hover",
+            y_axis_label="temperature [K]", tools="pan,wheel_zoom,box_zoom,reset,save",
             x_range=Range1d(0, 300), y_range=Range1d(0, 300),
-            tooltips=[("p", "@p{0.0} GPa"), ("T", "@T{0.0} K"), ("source", "@source")],
         )  # fmt: skip
         f.image(
             "image", x="x", y="y", dw="dw", dh="dh", source=self.image, color_mapper=self.mapper
@@ -192,21 +198,72 @@ class DiagramTab:
         # invisible squares carry the legend entries of the three regions
         for state, colour in zip(diagram.STATES, colours, strict=True):
             f.scatter(
-                [math.nan], [math.nan], marker="square", size=14, color=colour,
-                line_color="#00000055", legend_label=state,
-            )  # fmt: skip
-        f.line("p", "T", source=self.sc_line, color="#1f5fbf", line_width=2.5,
-               legend_label="superconducting boundary (R_v = R_c)")  # fmt: skip
-        f.line("p", "T", source=self.ins_line, color="#7b3fa0", line_width=2.5,
-               legend_label="insulating boundary (c = c*)")  # fmt: skip
-        f.scatter("p", "T", source=self.triple, marker="star", size=16, color="black",
-                  legend_label="triple point")  # fmt: skip
-        f.scatter("p", "T", source=self.points, size=9, color="#d62728", line_color="white",
-                  legend_label="measured T_c under pressure")  # fmt: skip
-        f.multi_line("p", "T", source=self.slopes, color="#e07b00", line_width=3,
-                     legend_label="measured T_c(p) slope")  # fmt: skip
-        f.scatter("p", "T", source=self.ambient, marker="diamond", size=13, color="#2ca02c",
-                  line_color="black", legend_label="ambient T_c (pymatgen)")  # fmt: skip
+                [math.nan],
+                [math.nan],
+                marker="square",
+                size=14,
+                color=colour,
+                line_color="#00000055",
+                legend_label=state,
+            )
+        f.line(
+            "p",
+            "T",
+            source=self.sc_line,
+            color="#1f5fbf",
+            line_width=2.5,
+            legend_label="superconducting boundary (R_v = R_c)",
+        )
+        f.line(
+            "p",
+            "T",
+            source=self.ins_line,
+            color="#7b3fa0",
+            line_width=2.5,
+            legend_label="insulating boundary (c = c*)",
+        )
+        f.scatter(
+            "p",
+            "T",
+            source=self.triple,
+            marker="star",
+            size=16,
+            color="black",
+            legend_label="triple point",
+        )
+        measured = f.scatter(
+            "p",
+            "T",
+            source=self.points,
+            size=9,
+            color="#d62728",
+            line_color="white",
+            legend_label="measured T_c under pressure",
+        )
+        slopes = f.multi_line(
+            "p",
+            "T",
+            source=self.slopes,
+            color="#e07b00",
+            line_width=3,
+            legend_label="measured T_c(p) slope",
+        )
+        f.scatter(
+            "p",
+            "T",
+            source=self.ambient,
+            marker="diamond",
+            size=13,
+            color="#2ca02c",
+            line_color="black",
+            legend_label="ambient T_c (pymatgen)",
+        )
+        f.add_tools(
+            HoverTool(
+                renderers=[measured, slopes],
+                tooltips=[("p", "$x{0.0} GPa"), ("T", "$y{0.0} K"), ("source", "@source")],
+            )
+        )
         legend = f.legend[0]
         f.add_layout(legend, "right")
         legend.background_fill_alpha = 0.85
@@ -378,6 +435,9 @@ class DiagramTab:
             self.figure.x_range.start, self.figure.x_range.end = 0.0, p_max
             self.figure.y_range.start, self.figure.y_range.end = 0.0, t_max
             for item in self.figure.legend[0].items:  # no entry for what is not drawn
-                source = self._legend_sources[item.label.value]
-                item.visible = source is None or len(next(iter(source.data.values()), [1])) > 0
+                label = item.label.value
+                if label in diagram.STATES:
+                    item.visible = bool((data["state"] == diagram.STATES.index(label)).any())
+                else:
+                    item.visible = _has_finite(self._legend_sources[label].data)
             self.figure.title.text = f"Electrical-resistance state diagram — {symbol}"
