@@ -20,8 +20,10 @@ A user can pass their own functions ``R_b(T, p)``, ``R_v(T, p)``, ``c(T, p)`` to
 
 The package is split along the seams of the model: :mod:`.constitutive` (the relations),
 :mod:`.grid` (the diagram, its boundaries and triple points), :mod:`.elements` (parameters of
-real elements), :mod:`.fitting` (fits to measured T_c and dT_c/dp) and :mod:`.output` (figure,
-files and the command line's range syntax). Every public name is available here.
+real elements), :mod:`.fitting` (fits to measured T_c and dT_c/dp), :mod:`.slopes` (fair tests
+of the predicted pressure slopes of T_c and resistivity, and the scan showing that the documented
+relations cannot give a falling T_c) and :mod:`.output` (figure, files and the command line's
+range syntax). Every public name is available here.
 """
 
 from __future__ import annotations
@@ -47,9 +49,23 @@ from .fitting import (
 )
 from .grid import boundaries, state_diagram
 from .output import parse_range, plot_diagram, write_diagram
+from .slopes import (
+    PRESSURE_VERDICT_RULE,
+    RESISTIVITY_DERIVATIVE_ACCURACY,
+    SCAN_GRID,
+    falling_tc_possible,
+    fit_point,
+    plot_slopes,
+    pressure_verdict,
+    resistivity_pressure_slopes,
+    tc_pressure_slopes,
+)
 
 __all__ = [
     "GPA",
+    "PRESSURE_VERDICT_RULE",
+    "RESISTIVITY_DERIVATIVE_ACCURACY",
+    "SCAN_GRID",
     "STATES",
     "FitResult",
     "Model",
@@ -59,16 +75,22 @@ __all__ = [
     "boundaries",
     "boundary_temperature",
     "compression",
+    "falling_tc_possible",
     "fit_ambient",
+    "fit_point",
     "fit_points",
     "for_element",
     "illustrative",
     "parse_range",
     "plot_diagram",
+    "plot_slopes",
     "predicted_slope",
     "prediction_check",
     "pressure_data",
+    "pressure_verdict",
+    "resistivity_pressure_slopes",
     "state_diagram",
+    "tc_pressure_slopes",
     "valence_radius",
     "write_diagram",
 ]
