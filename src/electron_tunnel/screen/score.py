@@ -183,7 +183,7 @@ def supercon_features(convention=None, *, refresh=False):
         except OSError:
             pass  # a read-only cache is not an error
     for col in ("composition_key", "error", "missing_data"):
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = df[col].astype(object).where(df[col].notna(), "").astype(str)
     df.attrs.update(citation=sc.attrs["citation"], license=sc.attrs["license"])
     return df
 

@@ -1,0 +1,275 @@
+"""Tests of electron_tunnel.screen and `etunnel screen` against independent computations."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from pymatgen.core import Composition
+from sklearn.metrics import roc_auc_score
+
+from electron_tunnel import chain, datasets, materials, screen, stats
+from electron_tunnel.cli import main
+from electron_tunnel.screen.resample import AucResampler, SpearmanResampler
+
+# Pauling electronegativities (CRC Handbook / Pauling 1960), typed here as the independent source
+PAULING = {
+    "Y": 1.22,
+    "Ba": 0.89,
+    "Cu": 1.90,
+    "O": 3.44,
+    "Mg": 1.31,
+    "B": 2.04,
+    "Nb": 1.6,
+    "Sn": 1.96,
+    "La": 1.10,
+    "Sr": 0.95,
+}
+FORMULAS = {
+    "YBa2Cu3O7": {"Y": 1, "Ba": 2, "Cu": 3, "O": 7},
+    "MgB2": {"Mg": 1, "B": 2},
+    "Nb3Sn": {"Nb": 3, "Sn": 1},
+    "La1.85Sr0.15CuO4": {"La": 1.85, "Sr": 0.15, "Cu": 1, "O": 4},
+}
+
+
+@pytest.fixture(scope="module")
+def screened():
+    return screen.screen(list(FORMULAS))
+
+
+@pytest.mark.parametrize("formula", list(FORMULAS))
+def test_features_by_hand(screened, formula):
+    row = screened.set_index("formula").loc[formula]
+    amounts = FORMULAS[formula]
+    total = sum(amounts.values())
+    x = {s: a / total for s, a in amounts.items()}
+    en = [PAULING[s] for s in amounts]
+    assert row.error == ""
+    assert row.n_elements == len(amounts)
+    assert row.atoms_per_formula_unit == pytest.approx(total)
+    assert row.en_max == pytest.approx(max(en))
+    assert row.en_min == pytest.approx(min(en))
+    assert row.en_range == pytest.approx(max(en) - min(en))
+    assert row.en_mean == pytest.approx(sum(x[s] * PAULING[s] for s in amounts))
+    # size = R_b of the default convention (covalent/vdw): mendeleev's van der Waals radius
+    el = materials.elements().set_index("symbol")
+    r = {s: float(el.loc[s, "vdw_pm"]) for s in amounts}
+    assert row.radius_ratio == pytest.approx(max(r.values()) / min(r.values()))
+    rbar = sum(x[s] * r[s] for s in amounts)
+    delta = math.sqrt(sum(x[s] * (1 - r[s] / rbar) ** 2 for s in amounts))
+    assert row.radius_spread == pytest.approx(delta, abs=1e-9)
+    cc = {
+        s: float(chain.critical_attraction(el.loc[s, "covalent_cordero_pm"] * 1e-12, r[s] * 1e-12))
+        for s in amounts
+    }
+    assert row.critical_c_mean == pytest.approx(sum(x[s] * cc[s] for s in amounts))
+    assert row.critical_c_max == pytest.approx(max(cc.values()))
+    rv_rb = sum(x[s] * el.loc[s, "covalent_cordero_pm"] / r[s] for s in amounts)
+    assert row.rv_rb_mean == pytest.approx(rv_rb)
+
+
+def test_features_documented():
+    ids = [f["id"] for f in screen.FEATURES]
+    for fid in ids:
+        f = next(f for f in screen.FEATURES if f["id"] == fid)
+        assert f["favourable"] in ("higher", "lower", None)
+        assert len(f["sentence"]) > 40 and f["description"]
+    df = screen.screen(["Fe"])
+    assert set(ids) <= set(df.columns)
+
+
+def test_oriented_percentile_by_counting():
+    ref = np.array([3.0, 1.0, 2.0, 2.0, 5.0, np.nan])
+    vals = np.array([2.0, 0.0, 6.0, np.nan])
+    finite = ref[np.isfinite(ref)]
+    expect = [((finite < v).sum() + 0.5 * (finite == v).sum()) / finite.size for v in vals[:3]]
+    got = screen.oriented_percentile(vals, ref, "higher")
+    assert got[:3] == pytest.approx(expect) and np.isnan(got[3])
+    assert screen.oriented_percentile(vals, ref, "lower")[:3] == pytest.approx(1 - np.array(expect))
+    with pytest.raises(ValueError, match="favourable"):
+        screen.oriented_percentile(vals, ref, "up")
+
+
+def test_score_rule_by_hand():
+    ref = pd.DataFrame(
+        {
+            "en_max": [2.0, 3.0, 4.0, 3.5],
+            "en_min": [0.5, 1.0, 1.5, 2.0],
+            "en_range": [1.5, 2.0, 2.5, 0.5],
+            "radius_ratio": [1.0, 1.5, 2.0, 2.5],
+            "radius_spread": [0.0, 0.1, 0.2, 0.3],
+            "n_elements": [1, 2, 3, 4],
+            "atoms_per_formula_unit": [1, 3, 13, 7],
+        }
+    )
+    row = ref.iloc[[1]]
+    got = screen.guideline_scores(row, ref).iloc[0]
+    # each oriented mid-rank percentile counted by hand (row 1 among the four reference rows)
+    g1 = 1 - 1.5 / 4  # en_max 3.0: one below, itself -> lower is favourable
+    g2 = 1.5 / 4  # en_min 1.0
+    g3 = 1 - 2.5 / 4  # en_range 2.0: 1.5 and 0.5 below
+    g4 = (1.5 / 4 + 1.5 / 4) / 2
+    g5 = ((1 - 1.5 / 4) + (1 - 1.5 / 4)) / 2
+    assert [got[f"score_g{k}"] for k in range(1, 6)] == pytest.approx([g1, g2, g3, g4, g5])
+    assert got.guideline_score == pytest.approx((g1 + g2 + g3 + g4 + g5) / 5)
+
+
+@pytest.mark.parametrize(
+    ("ci", "expected"),
+    [
+        ([0.501, 0.6], "supported"),
+        ([0.4, 0.499], "contradicted"),
+        ([0.45, 0.55], "no signal"),
+        ([0.5, 0.6], "no signal"),
+        ([float("nan"), float("nan")], "no signal"),
+    ],
+)
+def test_verdict_rule(ci, expected):
+    assert screen.verdict(ci) == expected
+
+
+def test_error_rows_keep_order_and_other_rows():
+    bad = ["Xq2O", "(La,Sr)2CuO4", "", "Fe-1"]
+    df = screen.screen(["MgB2", *bad, "Nb3Sn"])
+    assert df.formula.tolist() == ["MgB2", *bad, "Nb3Sn"]
+    assert (df.error.iloc[1:5] != "").all()
+    assert "Xq" in df.error.iloc[1] and "empty" in df.error.iloc[3]
+    assert df.error.iloc[0] == "" and df.error.iloc[5] == ""
+    assert df.guideline_score.iloc[1:5].isna().all()
+    assert np.isfinite(df.guideline_score.iloc[[0, 5]]).all()
+    assert df.attrs["license"] == "CC BY 4.0"
+
+
+def test_supercon_match_on_reduced_composition():
+    sc = datasets.supercon()
+    target = Composition("Nb3Sn0.85Tl0.15").fractional_composition
+    rows = sc[sc.name.str.startswith("Nb")]
+    same = [
+        tc
+        for name, tc in zip(rows.name, rows.Tc, strict=True)
+        if Composition(name).fractional_composition.almost_equals(target, atol=1e-4)
+    ]
+    df = screen.screen(["Nb6Sn1.7Tl0.3", "Nb3Sn0.85Tl0.15", "Og3Sn"])
+    assert df.supercon_tc_K.iloc[0] == pytest.approx(max(same))
+    assert df.supercon_tc_K.iloc[1] == pytest.approx(max(same))
+    assert np.isnan(df.supercon_tc_K.iloc[2])
+
+
+def test_score_percentile_among_superconductors():
+    table = screen.supercon_features()
+    sc = table[(table.error == "") & (table.Tc > 0)].guideline_score.dropna().to_numpy()
+    df = screen.screen(["MgB2"])
+    g = df.guideline_score.iloc[0]
+    expect = 100 * ((sc < g).sum() + 0.5 * (sc == g).sum()) / sc.size
+    assert df.score_percentile.iloc[0] == pytest.approx(expect)
+
+
+def test_resampler_equals_stats():
+    rng = np.random.default_rng(3)
+    s = np.round(rng.normal(size=200), 1)
+    lab = rng.random(200) < 0.6
+    a, b = AucResampler(lab, B=150).auc(s), stats.auc_with_ci(s, lab, B=150)
+    assert a["ci95"] == pytest.approx(b["ci95"]) and a["auc"] == pytest.approx(b["auc"])
+    y = s + rng.normal(size=200)
+    a, b = SpearmanResampler(y, B=150).spearman(s), stats.spearman_with_ci(s, y, B=150)
+    assert a["ci95"] == pytest.approx(b["ci95"], abs=1e-6) and a["rho"] == pytest.approx(b["rho"])
+
+
+@pytest.fixture(scope="module")
+def evaluation(tmp_path_factory):
+    out = tmp_path_factory.mktemp("screen-eval")
+    _path, results = screen.write_evaluation(out, B=20)
+    return out, results
+
+
+def test_evaluation_files(evaluation):
+    out, _results = evaluation
+    data = json.loads((out / "screen-evaluation.json").read_text())
+    assert data["n_rows"] == 16414 and data["n_unparsed"] == len(data["unparsed"]) >= 8
+    assert {"formula", "reason"} <= set(data["unparsed"][0])
+    assert "CC BY 4.0" in data["attribution"]["license"]
+    for g in data["guidelines"]:
+        for key in (
+            "id",
+            "feature",
+            "favourable",
+            "auc_superconducting",
+            "auc_tc10",
+            "auc_tc77",
+            "spearman_tc",
+            "verdict",
+        ):
+            assert key in g
+        assert g["verdict"] == screen.verdict(g["auc_superconducting_ci95"])
+    assert {b["id"] for b in data["baselines"]} >= {"density", "boiling_point", "ml_hgb_groupkfold"}
+    assert set(data["families"]) == {"cuprates", "iron-based", "hydrides", "rest"}
+    for stem in ("screen-roc", "screen-tc-vs-score", "screen-family-auc"):
+        assert (out / "figures" / f"{stem}.png").stat().st_size > 1000
+        assert (out / "figures" / f"{stem}.svg").exists()
+
+
+def test_aucs_reproducible_from_csv(evaluation):
+    out, results = evaluation
+    t = pd.read_csv(out / "screen-features.csv", keep_default_na=False, na_values=[""])
+    t = t[t.error.isna() | (t.error == "")]
+    entries = results["guidelines"] + results["features"] + results["baselines"]
+    for e in entries:
+        for target, lab in (
+            ("superconducting", t.Tc > 0),
+            ("tc10", t.Tc >= 10),
+            ("tc77", t.Tc >= 77),
+        ):
+            col = e["feature"].replace("<target>", target)
+            s = t[col].to_numpy(float)
+            if e["favourable"] == "lower":
+                s = -s
+            ok = np.isfinite(s)
+            assert e[f"auc_{target}"] == pytest.approx(roc_auc_score(lab[ok], s[ok])), (col, target)
+    cup = t[t.family == "cuprates"]
+    e = next(g for g in results["families"]["cuprates"]["guidelines"] if g["id"] == "combined")
+    assert e["auc_superconducting"] == pytest.approx(roc_auc_score(cup.Tc > 0, cup.guideline_score))
+
+
+def _run(argv):
+    import contextlib
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        status = main(argv)
+    return status, buf.getvalue()
+
+
+def test_cli_table_errors_and_status(capsys):
+    status, text = _run(["screen", "MgB2", "Xq2O", "(La,Sr)2CuO4", "Fe-1"])
+    assert status == 0
+    assert "MgB2" in text and "error: Xq2O: unknown element" in text and "CC BY 4.0" in text
+    status, text = _run(["screen", "Xq2O", "Fe-1"])
+    assert status == 2
+
+
+def test_cli_json_out_and_file(tmp_path):
+    f = tmp_path / "in.csv"
+    f.write_text("id,formula\n1,MgB2\n2,Xq2O\n")
+    out = tmp_path / "o.csv"
+    status, text = _run(["screen", "--file", str(f), "--json", "--out", str(out)])
+    assert status == 0
+    data = json.loads(text)
+    assert [r["formula"] for r in data["rows"]] == ["MgB2", "Xq2O"]
+    assert data["rows"][1]["error"] and data["rows"][1]["guideline_score"] is None
+    assert data["attribution"]["license"] == "CC BY 4.0"
+    assert pd.read_csv(out).formula.tolist() == ["MgB2", "Xq2O"]
+    g = tmp_path / "plain.txt"
+    g.write_text("Nb3Sn\n\nFe\n")
+    status, text = _run(["screen", "--file", str(g)])
+    assert status == 0 and "Nb3Sn" in text and "Fe " in text
+
+
+def test_cli_missing_file(tmp_path, capsys):
+    status = main(["screen", "--file", str(tmp_path / "nope.txt")])
+    err = capsys.readouterr().err
+    assert status == 2 and err.count("\n") == 1 and "no such file" in err
