@@ -5,10 +5,11 @@ Every snippet escapes its text; numbers arrive already computed by the package.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 
-__all__ = ["badge_html", "error_html", "readout_html"]
+__all__ = ["badge_html", "error_html", "guarded", "readout_html"]
 
 
 def badge_html(state: str, colours: dict) -> str:
@@ -55,3 +56,26 @@ def readout_html(rows, note: str = "") -> str:
     if note:
         out.append(f'<div style="color:#666;font-size:0.85em">computed with the {note}</div>')
     return "".join(out)
+
+
+def guarded(pane: str):
+    """Decorator of a tab's callback: an unexpected exception becomes one visible line in the
+    HTML pane ``self.<pane>`` instead of a traceback on the page or in the terminal.
+
+    Expected bad input is handled by the callbacks themselves; this is the last resort.
+    """
+
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as exc:  # the last resort: shown on the page, see the docstring
+                getattr(self, pane).object = error_html(
+                    f"could not update: {type(exc).__name__}: {exc}"
+                )
+                return None
+
+        return wrapper
+
+    return decorate

@@ -19,7 +19,7 @@ from bokeh.models import ColumnDataSource, HoverTool, LinearColorMapper, Range1d
 from bokeh.plotting import figure
 
 from .. import datasets, diagram, materials, plotting
-from .common import error_html
+from .common import error_html, guarded
 
 __all__ = ["ILLUSTRATIVE", "DiagramTab", "diagram_data", "measured_points"]
 
@@ -141,28 +141,28 @@ class DiagramTab:
             DiagramTab._elements_cache = _choices()
         options = [ILLUSTRATIVE, *DiagramTab._elements_cache]
         self.element = pn.widgets.Select(
-            name="element", options=options, value=element if element in options else options[0],
+            label="element", options=options, value=element if element in options else options[0],
             width=200,
         )  # fmt: skip
         self.sliders = {
             key: pn.widgets.FloatSlider(
-                name=label, start=lo, end=hi, step=step, value=lo, sizing_mode="stretch_width"
+                label=label, start=lo, end=hi, step=step, value=lo, sizing_mode="stretch_width"
             )
             for key, (_f, _s, lo, hi, step, label) in _SLIDERS.items()
         }
         self.eos = pn.widgets.RadioButtonGroup(
-            name="equation of state", options=["murnaghan", "birch-murnaghan"], button_type="light"
+            label="equation of state", options=["murnaghan", "birch-murnaghan"], color="light"
         )
-        self.fit = pn.widgets.Checkbox(name="fit c0 to the measured ambient T_c", value=True)
+        self.fit = pn.widgets.Checkbox(label="fit c0 to the measured ambient T_c", value=True)
         self.series = pn.widgets.RadioButtonGroup(
-            options=["full series (eq 24)", "first term (eq 37)"], button_type="light"
+            options=["full series (eq 24)", "first term (eq 37)"], color="light"
         )
         self.t_max = pn.widgets.FloatSlider(
-            name="temperature range [K]", start=10, end=1000, step=10, value=300,
+            label="temperature range [K]", start=10, end=1000, step=10, value=300,
             sizing_mode="stretch_width",
         )  # fmt: skip
         self.p_max = pn.widgets.FloatSlider(
-            name="pressure range [GPa]", start=0.1, end=400, step=0.1, value=300,
+            label="pressure range [GPa]", start=0.1, end=400, step=0.1, value=300,
             sizing_mode="stretch_width",
         )  # fmt: skip
         self.message = pn.pane.HTML("", css_classes=["diagram-msg"], sizing_mode="stretch_width")
@@ -304,6 +304,7 @@ class DiagramTab:
             return math.nan
         return float(materials.element(symbol).tc_K)
 
+    @guarded("message")
     def load_element(self):
         """Set every slider to the chosen element's parameters and redraw."""
         symbol = self.element.value
@@ -321,7 +322,7 @@ class DiagramTab:
                 for key, w in self.sliders.items():
                     field, scale = _SLIDERS[key][:2]
                     value = getattr(params, field) / scale
-                    w.end = max(w.end, value)
+                    w.start, w.end = min(w.start, value), max(w.end, value)
                     w.value = value
                 self.eos.value = params.eos
                 self.t_max.value, self.p_max.value = self._view(symbol, tc)
@@ -376,6 +377,7 @@ class DiagramTab:
     def terms(self):
         return 0 if self.series.value.startswith("first") else None
 
+    @guarded("message")
     def update(self):
         """Recompute and redraw the diagram from the widgets; on bad values keep the last one."""
         symbol = self.element.value

@@ -12,7 +12,7 @@ import math
 import panel as pn
 
 from .. import materials
-from .common import error_html
+from .common import error_html, guarded
 
 __all__ = ["ScreenTab", "screen_module"]
 
@@ -44,14 +44,14 @@ class ScreenTab:
     def __init__(self, formula: str = "MgB2"):
         self.module, self.unavailable = screen_module()
         self.formula = pn.widgets.TextInput(
-            name="chemical formula (press Enter)",
+            label="chemical formula (press Enter)",
             value=formula,
             placeholder="e.g. YBa2Cu3O7",
             width=260,
             css_classes=["formula-input"],
         )
         self.convention = pn.widgets.Select(
-            name="radius convention (R_v / R_b)",
+            label="radius convention (R_v / R_b)",
             options=list(materials.RADIUS_CONVENTIONS),
             value=materials.DEFAULT_CONVENTION,
             width=230,
@@ -91,6 +91,7 @@ class ScreenTab:
             name="Screen",
         )
 
+    @guarded("message")
     def update(self):
         """Screen the formula in the box; on failure show why and keep the last result."""
         text = (self.formula.value or "").strip()

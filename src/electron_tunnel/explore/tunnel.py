@@ -19,7 +19,7 @@ from bokeh.plotting import figure
 
 from .. import chain, materials, plotting, states, units
 from ..constants import ELEMENTARY_CHARGE, KE2
-from .common import badge_html, error_html, readout_html
+from .common import badge_html, error_html, guarded, readout_html
 
 __all__ = ["PM", "SERIES", "TunnelTab", "tunnel_curves", "tunnel_values"]
 
@@ -103,39 +103,39 @@ class TunnelTab:
 
     def __init__(self, R_v_pm: float = 111.0, R_b_pm: float = 210.0, c: float = 0.3):
         self.c = pn.widgets.FloatSlider(
-            name="attraction coefficient c", start=0.0, end=1.0, step=0.01, value=c,
+            label="attraction coefficient c", start=0.0, end=1.0, step=0.01, value=c,
             format="0.00", sizing_mode="stretch_width",
             css_classes=["c-slider"],
         )  # fmt: skip
         self.R_v = pn.widgets.FloatSlider(
-            name="valence radius R_v [pm]", start=self.R_V_RANGE[0], end=self.R_V_RANGE[1],
+            label="valence radius R_v [pm]", start=self.R_V_RANGE[0], end=self.R_V_RANGE[1],
             step=1.0, value=R_v_pm, format="0.0", sizing_mode="stretch_width",
             css_classes=["rv-slider"],
         )  # fmt: skip
         self.R_b = pn.widgets.FloatSlider(
-            name="border radius R_b [pm]", start=self.R_B_RANGE[0], end=self.R_B_RANGE[1],
+            label="border radius R_b [pm]", start=self.R_B_RANGE[0], end=self.R_B_RANGE[1],
             step=1.0, value=R_b_pm, format="0.0", sizing_mode="stretch_width",
             css_classes=["rb-slider"],
         )  # fmt: skip
         self.series = pn.widgets.RadioButtonGroup(
-            name="series", options=list(SERIES), value="full series (eq 24)", button_type="light"
+            label="series", options=list(SERIES), value="full series (eq 24)", color="light"
         )
         self.R_v_text = pn.widgets.TextInput(
-            name="type R_v", placeholder="e.g. 149 pm, 1.49 Å", width=150, css_classes=["rv-text"]
+            label="type R_v", placeholder="e.g. 149 pm, 1.49 Å", width=150, css_classes=["rv-text"]
         )
         self.R_b_text = pn.widgets.TextInput(
-            name="type R_b", placeholder="e.g. 155 pm", width=150, css_classes=["rb-text"]
+            label="type R_b", placeholder="e.g. 155 pm", width=150, css_classes=["rb-text"]
         )
         self.R_v_msg = pn.pane.HTML("", css_classes=["rv-msg"], width=370, margin=(0, 10))
         self.R_b_msg = pn.pane.HTML("", css_classes=["rb-msg"], width=370, margin=(0, 10))
         conventions = list(materials.RADIUS_CONVENTIONS)
         self.convention = pn.widgets.Select(
-            name="radius convention (R_v / R_b)",
+            label="radius convention (R_v / R_b)",
             options=conventions,
             value=materials.DEFAULT_CONVENTION,
             width=230,
         )
-        self.element = pn.widgets.Select(name="element", options=["—"], value="—", width=110)
+        self.element = pn.widgets.Select(label="element", options=["—"], value="—", width=110)
         self.element_msg = pn.pane.HTML("", css_classes=["element-msg"])
         self.badge = pn.pane.HTML("", css_classes=["state-badge-pane"])
         self.readout = pn.pane.HTML("", css_classes=["tunnel-readout"], sizing_mode="stretch_width")
@@ -232,6 +232,7 @@ class TunnelTab:
         self.element.options = ["—", *self._radii]
         self.element.value = "—"
 
+    @guarded("badge")
     def _on_element(self, event):
         if event.new not in self._radii:
             return
@@ -275,6 +276,7 @@ class TunnelTab:
             return
         self.update()
 
+    @guarded("badge")
     def _on_text(self, event):
         widget = event.obj
         is_rv = widget is self.R_v_text
@@ -312,6 +314,7 @@ class TunnelTab:
         to_ev = KE2 / 2 / ELEMENTARY_CHARGE * 1e9  # level = -(K e^2 / 2) D, eq 23 with u = 1
         f7.y_range.start, f7.y_range.end = -hi * to_ev, -lo * to_ev
 
+    @guarded("badge")
     def update(self):
         """Recompute every number and curve from the widgets' values (the live-update path)."""
         c, rv_pm, rb_pm, terms = self.c.value, self.R_v.value, self.R_b.value, self.terms
