@@ -51,7 +51,9 @@ def test_statistics_recomputable_from_elements_csv(run):
     row = next(
         m
         for m in results["resistivity"]["model"]
-        if m["convention"] == "covalent/vdw" and m["c"] == 0.1 and m["series"] == "full series"
+        if m["convention"] == results["settings"]["default_convention"]
+        and m["c"] == 0.1
+        and m["series"] == "full series"
     )
     ref = spearmanr(D, df.resistivity_ohm_m[ok])
     assert row["spearman"]["rho"] == pytest.approx(ref.statistic)
@@ -59,7 +61,7 @@ def test_statistics_recomputable_from_elements_csv(run):
     again = stats.spearman_with_ci(D, df.resistivity_ohm_m[ok], B=B, seed=seed)
     assert again["ci95"] == pytest.approx(row["spearman"]["ci95"])
     # Fisher's exact test of Figures 11 and 12
-    known = df.state_3500K != "unknown"
+    known = (df.state_3500K != "unknown") & df.measured.astype(bool)
     sc = df.superconductor[known].astype(bool)
     ng = df.state_3500K[known] != "gas"
     table = [
@@ -68,8 +70,9 @@ def test_statistics_recomputable_from_elements_csv(run):
     ]
     fisher = results["periodic_table"]["fig11_vs_fig12"]
     assert fisher["fisher_p_value"] == pytest.approx(fisher_exact(table).pvalue)
-    # AUC of R_v/R_b among elements with radii
+    # AUC of R_v/R_b among measured elements with radii
     valid = np.isfinite(df.R_v_pm) & np.isfinite(df.R_b_pm) & (df.R_v_pm < 2 * df.R_b_pm)
+    valid &= df.measured.astype(bool)
     auc = stats.auc((df.R_v_pm / df.R_b_pm)[valid], df.superconductor[valid])
     got = next(r for r in results["superconductors"]["scores"] if r["score"] == "model: R_v / R_b")
     assert got["auc"] == pytest.approx(auc)

@@ -28,7 +28,7 @@ import numpy as np
 from matplotlib.ticker import NullFormatter
 from scipy.stats import fisher_exact
 
-from . import __version__, chain, datasets, materials, plotting, stats
+from . import __version__, chain, datasets, materials, plotting, robustness, stats
 
 __all__ = ["C_GRID", "GAS_TEMPERATURE_K", "EvaluationError", "evaluate", "run_evaluation"]
 
@@ -38,6 +38,8 @@ C_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 GAS_TEMPERATURE_K = 3500.0
 PAPER_C = 0.1
 PM = 1e-12
+#: The radius convention of the main statistics: the paper's own (Table 1 caption).
+PRIMARY_CONVENTION = materials.PAPER_CONVENTION
 
 
 class EvaluationError(RuntimeError):
@@ -65,8 +67,9 @@ def element_table(df=None):
     if df is None:
         df = materials.elements()
     out = df.copy()
-    R_v, R_b, _src = materials.radii(materials.DEFAULT_CONVENTION, df)
+    R_v, R_b, _src = materials.radii(PRIMARY_CONVENTION, df)
     ok = _valid_radii(R_v, R_b)
+    out["measured"] = robustness.measured_mask(df)
     out["R_v_pm"] = R_v * 1e12
     out["R_b_pm"] = R_b * 1e12
     d = np.full(len(df), np.nan)
@@ -125,7 +128,7 @@ def _resistivity(df, B, seed):
                         "kendall": stats.kendall_with_ci(D, rho[ok], B=B, seed=seed),
                     }
                 )
-    R_v, R_b, _ = materials.radii(materials.DEFAULT_CONVENTION, df)
+    R_v, R_b, _ = materials.radii(PRIMARY_CONVENTION, df)
     ok = _valid_radii(R_v, R_b) & np.isfinite(rho)
     candidates = {
         "density": df.density_kg_m3.to_numpy(float),
@@ -157,12 +160,12 @@ def _resistivity(df, B, seed):
 def _superconductors(table, B, seed):
     R_v = table.R_v_pm.to_numpy(float) * 1e-12
     R_b = table.R_b_pm.to_numpy(float) * 1e-12
-    ok = _valid_radii(R_v, R_b)
+    ok = _valid_radii(R_v, R_b) & table.measured.to_numpy(bool)
     label = table.superconductor.to_numpy(bool)
     scores = {
         "model: -critical c (full series)": -table.critical_c_series.to_numpy(float),
         "model: -critical c (first term)": -table.critical_c_first_term.to_numpy(float),
-        "model: R_v / R_b": R_v / R_b,
+        "model: R_v / R_b": (table.R_v_pm / table.R_b_pm).to_numpy(float),  # exact ties
         "model: -D at c = 0.1 (full series)": -table["D_c0.1_per_m"].to_numpy(float),
         "paper proxy: density": table.density_kg_m3.to_numpy(float),
         "paper proxy: not gaseous at 3500 K": table.not_gaseous_3500K.to_numpy(float),
@@ -177,8 +180,9 @@ def _superconductors(table, B, seed):
         s = np.where(ok, s, np.nan)  # same population: elements with valid radii
         rows.append({"score": name, **stats.auc_with_ci(s, label, B=B, seed=seed)})
     return {
-        "population": "elements with valid default-convention radii; positives: known ambient "
-        "T_c in pymatgen-core (Gd excluded, see materials.EXCLUDED_TC)",
+        "population": "measured elements (robustness.UNMEASURED_RULE) with valid radii under "
+        "the paper's convention; positives: ambient T_c (materials.elements: the checked table "
+        "datasets.element_superconductivity(), else pymatgen-core)",
         "n_superconductors": int((label & ok).sum()),
         "scores": rows,
         "superconductors": sorted(table.symbol[label].tolist()),
@@ -186,7 +190,7 @@ def _superconductors(table, B, seed):
 
 
 def _periodic_table_tests(table, B, seed):
-    known = table.state_3500K != "unknown"
+    known = (table.state_3500K != "unknown") & table.measured
     sc = table.superconductor.to_numpy(bool)[known.to_numpy()]
     notgas = (table.state_3500K[known] != "gas").to_numpy()
     a = int(np.sum(sc & notgas))
@@ -194,7 +198,10 @@ def _periodic_table_tests(table, B, seed):
     c = int(np.sum(~sc & notgas))
     d = int(np.sum(~sc & ~notgas))
     res = fisher_exact([[a, b], [c, d]])
-    dens = stats.auc_with_ci(table.density_kg_m3, table.superconductor, B=B, seed=seed)
+    measured = table.measured.to_numpy(bool)
+    dens = stats.auc_with_ci(
+        np.where(measured, table.density_kg_m3, np.nan), table.superconductor, B=B, seed=seed
+    )
     return {
         "fig11_vs_fig12": {
             "contingency": {
@@ -254,7 +261,8 @@ def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=Non
             "bootstrap_resamples": B,
             "seed": seed,
             "c_grid": list(C_GRID),
-            "default_convention": materials.DEFAULT_CONVENTION,
+            "default_convention": PRIMARY_CONVENTION,
+            "measured_sample_rule": robustness.UNMEASURED_RULE,
             "conventions": {k: [v[0], list(v[1])] for k, v in materials.RADIUS_CONVENTIONS.items()},
             "gas_temperature_K": GAS_TEMPERATURE_K,
             "excluded_tc": materials.EXCLUDED_TC,
@@ -263,6 +271,7 @@ def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=Non
         "superconductors": _superconductors(table, B, seed),
         "periodic_table": _periodic_table_tests(table, B, seed),
         "table1": _table1(df),
+        "robustness": robustness.by_convention(df, B=B, seed=seed),
     }
     return results, table
 
@@ -312,7 +321,8 @@ def plot_resistivity(table):
     axes[0].set_ylabel("measured resistivity [Ω·m]")
     axes[0].legend(loc="upper left", fontsize=8)
     fig.suptitle(
-        "Resistivity of the elements against the model (covalent R_v, van der Waals R_b)",
+        "Resistivity of the elements against the model "
+        "(the paper's radii: covalent R_v, Bondi R_b)",
         fontsize=10,
     )
     return fig

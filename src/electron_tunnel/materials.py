@@ -15,6 +15,12 @@ The merged table is cached as CSV in the user cache directory (``$ETUNNEL_CACHE_
 ``$XDG_CACHE_HOME/electron-tunnel`` or ``~/.cache/electron-tunnel``), keyed by the versions of
 the package and both libraries. A missing value is NaN; :data:`EXCLUDED_TC` lists library values
 that are set to NaN, with the reason.
+
+Two curated data sets of this package, with their citations (see :mod:`electron_tunnel.datasets`),
+are applied on top of the libraries: ambient-pressure superconductivity checked against
+the literature (``tc_K``; pressure-only superconductors such as Sc and Y are not ambient; Hg is
+the ambient alpha phase) and Bondi's van der Waals radii including the metals
+(``vdw_bondi_full_pm``), the radius set of the paper's Table 1.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_CONVENTION",
     "EXCLUDED_TC",
+    "PAPER_CONVENTION",
     "RADIUS_CONVENTIONS",
     "cache_path",
     "composition_features",
@@ -66,7 +73,8 @@ COLUMNS: dict[str, str] = {
     "metallic_pm": "metallic radius (mendeleev) [pm]",
     "metallic_pymatgen_pm": "metallic radius (pymatgen) [pm]",
     "resistivity_ohm_m": "electrical resistivity at room temperature (pymatgen) [ohm m]",
-    "tc_K": "superconducting T_c at ambient pressure (pymatgen), NaN if none known [K]",
+    "tc_K": "superconducting T_c at ambient pressure [K], NaN if none known: the checked table "
+    "datasets.element_superconductivity() where it lists the element, else pymatgen",
     "density_kg_m3": "density of the solid (pymatgen); where pymatgen has none, mendeleev's "
     "density (g/cm^3 x 1000, e.g. liquid Hg, Br) [kg/m^3]",
     "melting_point_K": "melting point (pymatgen) [K]",
@@ -74,6 +82,14 @@ COLUMNS: dict[str, str] = {
     "bulk_modulus_GPa": "bulk modulus (pymatgen) [GPa]",
     "thermal_expansion_per_K": "linear thermal-expansion coefficient (pymatgen) [1/K]",
     "electronegativity_pauling": "Pauling electronegativity (mendeleev en_pauling) [1]",
+    "vdw_bondi_full_pm": "van der Waals radius of Bondi 1964 including the metals [pm]",
+    "tc_source": "where tc_K comes from",
+}
+#: Columns added from this package's curated data sets (not cached with the library data).
+CURATED_COLUMNS: dict[str, str] = {
+    "vdw_bondi_full_pm": "van der Waals radius of Bondi 1964 including the metals "
+    "(datasets.bondi_radii(), else mendeleev's Bondi column) [pm]",
+    "tc_source": "where tc_K comes from ('checked table' or 'pymatgen')",
 }
 
 #: Library T_c values set to NaN, with the reason (symbol -> reason).
@@ -92,7 +108,12 @@ RADIUS_CONVENTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "pyykko/alvarez": ("covalent_pyykko_pm", ("vdw_alvarez_pm",)),
     "covalent/empirical": ("covalent_cordero_pm", ("empirical_pm",)),
     "covalent/metallic": ("covalent_cordero_pm", ("metallic_pm",)),
+    "paper": ("covalent_cordero_pm", ("vdw_bondi_full_pm", "empirical_pm")),
 }
+#: The paper's own convention (Table 1 caption): covalent R_v; R_b the van der Waals radius of
+#: Bondi's set (its Si, C, Cu, Au values are Bondi's), or the empirical radius where there is
+#: none (the caption names Ca, Fe and Al).
+PAPER_CONVENTION = "paper"
 #: Default: covalent radius (Cordero) as R_v, mendeleev's van der Waals radius as R_b: the
 #: paper's stated choice ("covalent", "Van de Waals") applied to every element.
 DEFAULT_CONVENTION = "covalent/vdw"
@@ -186,7 +207,26 @@ def _build():
     df["Z"] = df["Z"].astype(int)
     df["group"] = df["group"].astype(float)
     df["period"] = df["period"].astype(int)
-    return df[list(COLUMNS)].sort_values("Z").reset_index(drop=True)
+    return df[_LIBRARY_COLUMNS].sort_values("Z").reset_index(drop=True)
+
+
+_LIBRARY_COLUMNS = [c for c in COLUMNS if c not in CURATED_COLUMNS]
+
+
+def _curate(df):
+    """Apply the package's curated data sets (superconductivity, Bondi radii) to the table."""
+    out = df.copy()
+    bondi = datasets.bondi_radii().set_index("symbol").vdw_radius_bondi_pm
+    out["vdw_bondi_full_pm"] = out.symbol.map(bondi).astype(float).fillna(out.vdw_bondi_pm)
+    checked = datasets.element_superconductivity().set_index("symbol")
+    listed = out.symbol.isin(checked.index)
+    ambient = out.symbol.map(checked.ambient).fillna(False).astype(bool)
+    tc = out.symbol.map(checked.tc_ambient_K).astype(float)
+    out["tc_K"] = np.where(listed, np.where(ambient, tc, np.nan), out.tc_K)
+    out["tc_source"] = np.where(listed, "checked table", "pymatgen")
+    for sym in EXCLUDED_TC:
+        out.loc[out.symbol == sym, "tc_K"] = np.nan
+    return out[list(COLUMNS)]
 
 
 def elements(*, refresh: bool = False):
@@ -212,8 +252,8 @@ def elements(*, refresh: bool = False):
     if not refresh and path.exists():
         try:
             df = pd.read_csv(path, keep_default_na=False, na_values=[""])
-            if list(df.columns) == list(COLUMNS) and len(df) == 118:
-                return df
+            if list(df.columns) == _LIBRARY_COLUMNS and len(df) == 118:
+                return _curate(df)
         except (OSError, ValueError, pd.errors.ParserError):
             pass  # rebuild below
     df = _build()
@@ -224,7 +264,7 @@ def elements(*, refresh: bool = False):
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache is not an error: the table is rebuilt next time
-    return df
+    return _curate(df)
 
 
 def element(symbol: str):

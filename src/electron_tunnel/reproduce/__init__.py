@@ -28,10 +28,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import __version__, diagram, plotting
+from .. import __version__, diagram, magnetism, plotting
 from .. import evaluation as ev
 from . import claims as claims_mod
-from . import figures, table1
+from . import figures, sections, table1
 from .report import render_report
 
 __all__ = ["FIGURES", "ReproduceError", "reproduce"]
@@ -84,7 +84,9 @@ def _write_claims(claims, staging: Path) -> None:
             writer.writerow({k: "" if rec[k] is None else rec[k] for k in fields})
 
 
-def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = None) -> Path:
+def reproduce(
+    out_dir="reproduction", *, progress=None, timestamp: str | None = None, quick: bool = False
+) -> Path:
     """Run the whole reproduction and write it to ``out_dir``; returns the report's path.
 
     Parameters
@@ -95,6 +97,9 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
         Called with one line of text per step.
     timestamp : str, optional
         Text of the report's "Generated" line (default: the current UTC time).
+    quick : bool
+        Run the Meissner simulation with fewer charges (seconds instead of about a minute);
+        for tests. The verdict rules are the same.
 
     Raises
     ------
@@ -104,7 +109,7 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
     say = progress or (lambda line: None)
     out = Path(out_dir)
     staging = _prepare(out)
-    steps = 6
+    steps = 7
     try:
         (staging / "figures").mkdir()
         say(f"[1/{steps}] figures 1, 2, 5, 7, 8")
@@ -155,11 +160,18 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
             json.dumps(ev_results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
 
-        say(f"[4/{steps}] claims")
-        claims = claims_mod.compute_claims(ev_results, figure8=bounds8)
-        _write_claims(claims, staging)
+        say(f"[4/{steps}] the Meissner argument, simulated")
+        meissner = magnetism.meissner_experiment(quick=quick)
+        magnetism.write_meissner(staging / "meissner", result=meissner)
+        for stem in ("meissner-moment", "meissner-trajectories", "meissner-current"):
+            pngs[stem] = (staging / "meissner" / f"{stem}.png").read_bytes()
 
-        say(f"[5/{steps}] report")
+        say(f"[5/{steps}] claims")
+        claims = claims_mod.compute_claims(ev_results, figure8=bounds8, meissner=meissner)
+        _write_claims(claims, staging)
+        extra = sections.meissner_html(meissner, pngs, claims)
+
+        say(f"[6/{steps}] report")
         stamp = timestamp or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         html = render_report(
             claims=claims,
@@ -169,11 +181,13 @@ def reproduce(out_dir="reproduction", *, progress=None, timestamp: str | None = 
             fig7_crossings=crossings,
             evaluation=ev_results,
             timestamp=f"{stamp} (electron-tunnel {__version__})",
+            extra=extra,
         )
         (staging / "report.html").write_text(html, encoding="utf-8")
 
-        say(f"[6/{steps}] writing {out}")
+        say(f"[7/{steps}] writing {out}")
         (out / "figures").mkdir(exist_ok=True)
+        (out / "meissner").mkdir(exist_ok=True)
         files = sorted(p for p in staging.rglob("*") if p.is_file())
         files.sort(key=lambda p: p.name == "report.html")  # the report goes in last
         for path in files:

@@ -7,12 +7,15 @@ import html
 from collections import Counter
 
 from .. import __version__
+from .claims import VERDICTS
+from .sections import changes_html, kind_table, robustness_html, rules_html
 
 __all__ = ["render_report"]
 
 CSS = """
 :root { --ink:#1d2433; --muted:#5b6478; --line:#dde2ea; --bg:#fbfcfe;
-  --confirmed:#1e7d43; --approximate:#a86a00; --contradicted:#b3261e; --untestable:#5b6478; }
+  --confirmed:#1e7d43; --approximate:#a86a00; --contradicted:#b3261e; --untestable:#5b6478;
+  --nosignal:#6b5ca5; }
 * { box-sizing:border-box; }
 body { margin:0; font:15px/1.55 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
   sans-serif; color:var(--ink); background:var(--bg); }
@@ -28,10 +31,13 @@ p.lead { color:var(--muted); margin:0 0 18px; }
 .card .n { font-size:28px; font-weight:650; }
 .card.confirmed .n { color:var(--confirmed); } .card.approximate .n { color:var(--approximate); }
 .card.contradicted .n { color:var(--contradicted); } .card.untestable .n { color:var(--untestable); }
+.card.no-signal .n { color:var(--nosignal); }
 .badge { display:inline-block; padding:1px 9px; border-radius:99px; font-size:12px;
   font-weight:600; color:white; white-space:nowrap; }
 .badge.confirmed { background:var(--confirmed); } .badge.approximate { background:var(--approximate); }
 .badge.contradicted { background:var(--contradicted); } .badge.untestable { background:var(--untestable); }
+.badge.no-signal { background:var(--nosignal); }
+table.kinds td, table.kinds th { text-align:center; } table.kinds td:first-child { text-align:left; }
 figure { margin:14px 0 4px; background:white; border:1px solid var(--line); border-radius:10px;
   padding:10px; }
 figure img { width:100%; height:auto; display:block; }
@@ -56,7 +62,7 @@ def _e(x) -> str:
 
 
 def _badge(verdict: str) -> str:
-    return f'<span class="badge {_e(verdict)}">{_e(verdict)}</span>'
+    return f'<span class="badge {_e(verdict.replace(" ", "-"))}">{_e(verdict)}</span>'
 
 
 def _img(png: bytes, alt: str) -> str:
@@ -135,9 +141,11 @@ def _materials_section(ev, pngs, claims) -> str:
     return f"""
 <h2 id="materials">Real materials</h2>
 <p>The model applied to the elements, with data read at run time from pymatgen-core
-(resistivity, T_c, density, melting and boiling points) and mendeleev (radii). R_v is the
-covalent radius and R_b the van der Waals radius unless stated ("{_e(default)}"); other
-conventions are in <code>evaluation.json</code>. Statistics: Spearman ρ and Kendall τ with
+(resistivity, density, melting and boiling points), mendeleev and Bondi (1964) (radii), and ambient
+superconductivity checked against the literature (<code>datasets.element_superconductivity</code>).
+R_v is the covalent radius and R_b Bondi's van der Waals radius, else the empirical radius (the
+paper's convention, "{_e(default)}"); other conventions are in <code>evaluation.json</code> and
+the robustness table below. Only elements whose bulk properties are measured are counted. Statistics: Spearman ρ and Kendall τ with
 bootstrap 95 % intervals ({ev["settings"]["bootstrap_resamples"]} resamples), ROC AUC for
 separating elements with a known T_c.</p>
 <h3>Resistivity against the resisting distance (c = 0.1) and simple baselines</h3>
@@ -165,33 +173,44 @@ Fisher's exact test: odds ratio {fisher["odds_ratio"]:.3g}, p = {fisher["fisher_
 
 def _materials_findings(by_id) -> str:
     items = []
-    if "resistivity-correlation-elements" in by_id and isinstance(
-        by_id["resistivity-correlation-elements"].computed_value, float
+    res, gap = (
+        by_id.get("resistivity-correlation-elements"),
+        by_id.get("gap-predicts-superconductors"),
+    )
+    if res is not None and res.ci95 and gap is not None and gap.ci95:
+        items.append(
+            "<li>On the elements (measured data, the paper's radii) the resisting distance ranks "
+            f"resistivity with Spearman ρ = {res.estimate:.2f} (95 % CI {res.ci95[0]:.2f} to "
+            f"{res.ci95[1]:.2f}: {_e(res.verdict)}); as a predictor of which elements "
+            f"superconduct, the model's critical c reaches AUC {gap.estimate:.2f} (CI "
+            f"{gap.ci95[0]:.2f} to {gap.ci95[1]:.2f}; 0.5 is chance), "
+            f"{'a verdict that depends on the radius convention' if not gap.robust else 'robust'}"
+            " (see Real materials).</li>"
+        )
+    for cid, label in (
+        ("tc-rises-with-pressure", "T_c under pressure, rises and falls"),
+        ("resistivity-falls-with-pressure", "Resistance under pressure"),
+        ("meissner-lorentz", "The Meissner argument, simulated"),
     ):
-        items.append(
-            "<li>On all elements with data (pymatgen-core, mendeleev) the resisting distance "
-            "ranks resistivity with Spearman ρ = "
-            f"{by_id['resistivity-correlation-elements'].computed_value:.2f}; as a predictor of "
-            "which elements superconduct, the model's critical c reaches AUC "
-            f"{by_id['gap-predicts-superconductors'].computed_value:.2f} (0.5 is chance; compare "
-            "density and boiling point in the section Real materials).</li>"
-        )
-    if "tc-rises-with-pressure" in by_id:
-        items.append(
-            "<li>State diagrams fitted at each element's ambient T_c, against measured T_c under "
-            f"pressure: {_e(by_id['tc-rises-with-pressure'].computed_value)}.</li>"
-        )
+        if cid in by_id:
+            c = by_id[cid]
+            items.append(f"<li>{label}: {_badge(c.verdict)} {_e(c.computed_value)}.</li>")
     return "".join(items)
 
 
 def render_report(
-    *, claims, table, correlations, pngs, fig7_crossings, timestamp, evaluation=None
+    *, claims, table, correlations, pngs, fig7_crossings, timestamp, evaluation=None, extra=""
 ) -> str:
-    """Render the report as one HTML string (images embedded, no external resources)."""
+    """Render the report as one HTML string (images embedded, no external resources).
+
+    ``extra`` is HTML of further sections (pressure, Meissner, screening) placed before the
+    table of every claim.
+    """
     counts = Counter(c.verdict for c in claims)
     cards = "".join(
-        f'<div class="card {v}"><div class="n">{counts.get(v, 0)}</div>{_badge(v)}</div>'
-        for v in ("confirmed", "approximate", "contradicted", "untestable")
+        f'<div class="card {v.replace(" ", "-")}"><div class="n">{counts.get(v, 0)}</div>'
+        f"{_badge(v)}</div>"
+        for v in VERDICTS
     )
     by_id = _claims_by_id(claims)
 
@@ -314,9 +333,11 @@ paper's unit m/MS = µΩ·m.</p>
 """
     claim_rows = "".join(
         f"<tr id='{_e(c.id)}'><td><code>{_e(c.id)}</code></td><td>{_e(c.source)}</td>"
+        f"<td>{_e(c.kind)}</td>"
         f"<td>{_e(c.statement)}</td><td>{_e(c.paper_value)}</td><td>{_e(c.computed_value)}</td>"
         f"<td>{_badge(c.verdict)}</td><td class='note'>{_e(c.method)}"
-        f"{'<br>' + _e(c.note) if c.note else ''}</td></tr>"
+        f"{'<br>' + _e(c.note) if c.note else ''}"
+        f"{'<br><b>Changed:</b> ' + _e(c.change) if c.change else ''}</td></tr>"
         for c in claims
     )
     claims_html = f"""
@@ -324,21 +345,10 @@ paper's unit m/MS = µΩ·m.</p>
 <p>One row per numeric or checkable claim (also in <code>claims.json</code> and
 <code>claims.csv</code>).</p>
 <div class="scroll"><table>
-<tr><th>id</th><th>source</th><th>statement</th><th>paper</th><th>computed</th><th>verdict</th>
-<th>method and note</th></tr>{claim_rows}</table></div>
+<tr><th>id</th><th>source</th><th>kind</th><th>statement</th><th>paper</th><th>computed</th>
+<th>verdict</th><th>method and note</th></tr>{claim_rows}</table></div>
 """
-    rules = """
-<h2 id="rules">How verdicts are decided</h2>
-<ul>
-<li><b>Printed numbers</b>: <i>confirmed</i> if the computed value rounds to the printed one at the
-printed precision; <i>approximate</i> if within 5 %; otherwise <i>contradicted</i>.</li>
-<li><b>Statements</b> (thresholds, inequalities, trends): <i>confirmed</i> if the computed quantity
-satisfies them everywhere checked; <i>approximate</i> on part of the range (the note says which);
-otherwise <i>contradicted</i>.</li>
-<li><b>Untestable</b>: the model or data needed is not part of this computation.</li>
-<li>"First term" is the paper's eq (37); "full series" is eq (24) summed exactly (closed form in
-digamma/trigamma functions, docs/derivations.md).</li>
-</ul>"""
+    rules = rules_html()
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -352,9 +362,11 @@ takes no side; it reports what holds and what does not.</p>
 <p class="meta">electron-tunnel {_e(__version__)} · {len(claims)} claims ·
 <a href="#table1">Table 1</a> · <a href="#materials">real materials</a> · <a href="#claims">all claims</a> · <a href="#rules">verdict rules</a></p>
 <div class="cards">{cards}</div>
-<h2>Main findings</h2>{findings}
+{kind_table(claims)}
+<h2>Main findings</h2>{findings}{changes_html(claims)}
 <h2>Figures</h2>{fig1}{fig2}{fig5}{fig7}{fig8}
-{table_html}{_materials_section(evaluation, pngs, claims)}{claims_html}{rules}
+{table_html}{_materials_section(evaluation, pngs, claims)}{robustness_html(claims)}{extra}
+{claims_html}{rules}
 <footer>Generated {_e(timestamp)} by <code>etunnel reproduce</code>.</footer>
 </main></body></html>
 """

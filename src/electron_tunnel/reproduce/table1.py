@@ -26,8 +26,10 @@ def paper_table1():
 def table1(c: float = PAPER_C):
     """Table 1 with the resisting distance recomputed: first term d (eq 37) and series D (eq 24).
 
-    Columns: ``symbol, R_b_pm, R_v_pm, resistivity_paper, D_paper_per_m, d_per_m, D_per_m,
-    ratio_paper_to_d`` (``resistivity_paper`` in the paper's unit, µΩ·m).
+    Columns: ``symbol, R_b_pm, R_v_pm, resistivity_paper, resistivity_paper_ohm_m,
+    resistivity_measured_ohm_m, resistivity_measured_source, D_paper_per_m, d_per_m, D_per_m,
+    ratio_paper_to_d`` (``resistivity_paper`` in the paper's unit, µΩ·m; the measured values
+    from :func:`electron_tunnel.datasets.resistivity_measured`, one citation per row).
     """
     src = paper_table1()
     R_b = src.R_b_pm.to_numpy(float) * PM
@@ -36,6 +38,10 @@ def table1(c: float = PAPER_C):
     D = np.asarray(chain.resisting_distance(R_v, R_b, c))
     out = src[["symbol", "R_b_pm", "R_v_pm"]].copy()
     out["resistivity_paper"] = src.resistivity_uohm_m
+    out["resistivity_paper_ohm_m"] = src.resistivity_uohm_m * 1e-6
+    measured = datasets.resistivity_measured().set_index("symbol")
+    out["resistivity_measured_ohm_m"] = src.symbol.map(measured.resistivity_measured_ohm_m)
+    out["resistivity_measured_source"] = src.symbol.map(measured.source)
     out["D_paper_per_m"] = src.D_paper_per_m
     out["d_per_m"] = d
     out["D_per_m"] = D
@@ -43,15 +49,19 @@ def table1(c: float = PAPER_C):
     return out
 
 
-def rank_correlations(df):
-    """Spearman rank correlation (and p-value) of each D column with the paper's resistivity."""
+def rank_correlations(df, against="resistivity_paper"):
+    """Spearman rank correlation (and p-value) of each D column with a resistivity column.
+
+    ``against`` is ``"resistivity_paper"`` (the paper's column, default) or
+    ``"resistivity_measured_ohm_m"`` (measured values with citations).
+    """
     rows = []
     for col, label in (
         ("D_paper_per_m", "paper's Resisting D column"),
         ("d_per_m", "recomputed first term d (eq 37)"),
         ("D_per_m", "recomputed full series D (eq 24)"),
     ):
-        res = spearmanr(df[col], df.resistivity_paper)
+        res = spearmanr(df[col], df[against])
         rows.append(
             {
                 "column": col,

@@ -22,35 +22,58 @@ threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures
 from __future__ import annotations
 
 from . import figures_table, materials, phenomenology, pressure, series, tunnel
-from .base import APPROX_REL, VERDICTS, Claim, verdict_from_printed
+from . import meissner as meissner_claims
+from .base import (
+    APPROX_REL,
+    ASSOCIATION_RULE,
+    KINDS,
+    MAGNITUDE_RULE,
+    VERDICTS,
+    Claim,
+    association_verdict,
+    magnitude_verdict,
+    verdict_from_printed,
+)
+from .kinds import kind_of, record_changes
 from .phenomenology import literature_facts
 
 __all__ = [
     "APPROX_REL",
+    "ASSOCIATION_RULE",
+    "KINDS",
+    "MAGNITUDE_RULE",
     "VERDICTS",
     "Claim",
+    "association_verdict",
     "compute_claims",
+    "kind_of",
     "literature_facts",
+    "magnitude_verdict",
     "verdict_from_printed",
 ]
 
 
-def compute_claims(evaluation=None, figure8=None) -> list[Claim]:
+def compute_claims(evaluation=None, figure8=None, meissner=None) -> list[Claim]:
     """Compute every claim, in the order of the paper.
 
     ``evaluation`` (the results of :func:`electron_tunnel.evaluation.evaluate`) decides the
-    claims about real elements; without it they are ``untestable``.
+    claims about real elements; ``meissner`` (the result of
+    :func:`electron_tunnel.magnetism.meissner_experiment`) the Meissner claim; without them
+    those claims are ``untestable``.
     """
     claims = (
         tunnel.claims()
         + series.claims()
         + figures_table.claims()
         + phenomenology.claims()
+        + meissner_claims.claims(meissner)
         + materials.claims(evaluation)
         + pressure.claims(figure8)
     )
+    record_changes(claims)
     ids = [c.id for c in claims]
     assert len(ids) == len(set(ids)), "claim ids must be unique"
     for c in claims:
         assert c.verdict in VERDICTS, c
+        assert c.kind in KINDS, c
     return claims
