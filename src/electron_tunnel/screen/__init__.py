@@ -56,9 +56,9 @@ _LAZY = {
     "evaluate": "evaluation",
     "families": "evaluation",
     "verdict": "evaluation",
-    "EvaluationWriteError": "figures",
-    "figures": "figures",
-    "write_evaluation": "figures",
+    "EvaluationWriteError": "draw",
+    "figures": "draw",
+    "write_evaluation": "draw",
 }
 
 

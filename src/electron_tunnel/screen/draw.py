@@ -75,8 +75,8 @@ def figures(results, table, folder):
     for ax, (target, labels, title) in zip(
         axes,
         (
-            ("superconducting", tc > 0, "superconducting vs reported not superconducting"),
-            ("tc10", tc >= 10, "T$_c$ ≥ 10 K vs the rest"),
+            ("superconducting", tc > 0, "ROC: superconducting vs reported not superconducting"),
+            ("tc10", tc >= 10, "ROC: T$_c$ ≥ 10 K vs the rest (higher = favourable by the paper)"),
         ),
         strict=True,
     ):
@@ -118,9 +118,6 @@ def figures(results, table, folder):
             title_fontsize=7,
         )
         ax.set_aspect("equal")
-    fig.suptitle(
-        "The paper's guidelines on SuperCon: ROC curves (higher = favourable by the paper)"
-    )
     _footer(fig, results)
     plotting.save(fig, folder / "screen-roc")
     written.append(folder / "screen-roc.png")
