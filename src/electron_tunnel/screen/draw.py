@@ -71,7 +71,7 @@ def figures(results, table, folder):
 
     curves = [(f"score_{g['id']}", g["id"], g["name"]) for g in results["guidelines"][:5]]
     fig, axes = plt.subplots(1, 2, figsize=(11, 7.0), layout="constrained")
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    fig.get_layout_engine().set(rect=(0, 0.03, 1, 0.95))
     for ax, (target, labels, title) in zip(
         axes,
         (
@@ -117,7 +117,6 @@ def figures(results, table, folder):
             title="AUC",
             title_fontsize=7,
         )
-        ax.set_aspect("equal")
     _footer(fig, results)
     plotting.save(fig, folder / "screen-roc")
     written.append(folder / "screen-roc.png")
