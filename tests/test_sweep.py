@@ -224,3 +224,37 @@ def test_cli_bad_input_exits_2_with_one_line(argv, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("etunnel sweep: error:")
     assert not Path(store).exists()
+
+
+def test_chunked_diagram_takes_user_relations_and_a_symbol():
+    params = diagram.illustrative()
+    T = np.linspace(0, 300, 41)
+    p = np.linspace(0, 100e9, 37)
+
+    def r_v(T, p):
+        return 2e-10 * (0.2 + 1.6 * np.asarray(T) / 300) + 0 * p
+
+    def c_of(T, p):
+        return np.asarray(p) / 100e9 + 0 * T
+
+    ref = diagram.state_diagram(params, T, p, R_v=r_v, c=c_of)
+    assert set(np.unique(ref.state.values)) == {0, 1, 2}  # the comparison sees every state
+    got = sweep.state_diagram(params, T, p, R_v=r_v, c=c_of, chunk_points=300).compute()
+    assert np.array_equal(got.state.values, ref.state.values)
+    assert np.allclose(got.D.values, ref.D.values, rtol=1e-12, equal_nan=True)
+    default = sweep.state_diagram(params, T, p, chunk_points=300)
+    assert not np.array_equal(default.state.values, got.state.values)
+    assert "relation_c" in got.attrs and "relation_c" not in default.attrs
+    hg = sweep.state_diagram("Hg", T[:5], p[:4], chunk_points=7).compute()
+    assert np.array_equal(hg.state.values, diagram.state_diagram("Hg", T[:5], p[:4]).state.values)
+
+
+def test_store_with_other_user_relations_is_refused(tmp_path):
+    params = diagram.illustrative()
+    T, p = np.linspace(0, 300, 5), np.linspace(0, 1e9, 4)
+    store = tmp_path / "d.zarr"
+    sweep.state_diagram(params, T, p, out=store, c=lambda T, p: 0.5 + 0 * (T + p))
+    with pytest.raises(sweep.SweepError, match="holds a different sweep"):
+        sweep.state_diagram(params, T, p, out=store, c=lambda T, p: 0.6 + 0 * (T + p))
+    with pytest.raises(ValueError, match="need a diagram sweep"):
+        sweep.spec_from_items(BASE, relations={"c": lambda T, p: T})

@@ -18,8 +18,11 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
+from ..diagram import for_element
 from .compute import block_outputs, chunk_grid, dask_outputs, dataset
 from .spec import OUTPUTS, VARIABLES, Spec, load_toml, parse_values, spec_from_items
 from .store import SweepError, done_chunks, run, write_chunk
@@ -88,21 +91,25 @@ def sweep(out=None, *, set=None, ranges=None, lists=None, outputs=None, chunk_po
     return xr.open_zarr(out, consolidated=False)
 
 
-def state_diagram(params, temperature, pressure, *, out=None, terms=None,
-                  chunk_points=1 << 20, outputs=("D", "R_c", "state"), scheduler=None,
+def state_diagram(params, temperature, pressure, *, out=None, terms=None, R_b=None, R_v=None,
+                  c=None, chunk_points=1 << 20, outputs=("D", "R_c", "state"), scheduler=None,
                   quiet=True):  # fmt: skip
     """:func:`electron_tunnel.diagram.state_diagram` computed chunk by chunk (bounded memory).
 
     Parameters
     ----------
-    params : electron_tunnel.diagram.Parameters
-        Constitutive parameters.
+    params : electron_tunnel.diagram.Parameters or str
+        Constitutive parameters, or an element symbol (its defaults).
     temperature, pressure : array_like
         Increasing grids [K] and [Pa], >= 0.
     out : str or Path, optional
         Zarr store; ``None`` returns the lazy Dataset.
     terms : int or None
         Series (default: infinite).
+    R_b, R_v, c : callable, optional
+        User functions ``f(T, p)`` replacing the default relations, as in
+        :func:`electron_tunnel.diagram.state_diagram` (through
+        :class:`electron_tunnel.diagram.Model`). They must be picklable to run on a cluster.
     chunk_points, outputs, scheduler, quiet
         As in :func:`sweep`.
 
@@ -111,10 +118,10 @@ def state_diagram(params, temperature, pressure, *, out=None, terms=None,
     xarray.Dataset
         Dimensions ``T`` [K] and ``p`` [Pa]; same rule and values as the in-memory diagram.
     """
-    import dataclasses
-
     import xarray as xr  # deferred on purpose: only needed for sweeps
 
+    if isinstance(params, str):
+        params = for_element(params)
     fixed = {k: v for k, v in dataclasses.asdict(params).items() if k != "label"}
     items = [("set", k, v) for k, v in fixed.items()]
     items.append(("set", "terms", "inf" if terms is None else int(terms)))
@@ -123,7 +130,8 @@ def state_diagram(params, temperature, pressure, *, out=None, terms=None,
         if arr.ndim != 1 or arr.size < 1 or np.any(np.diff(arr) <= 0):
             raise ValueError(f"{name} must be a strictly increasing 1-D grid")
         items.append(("list", name, [float(v) for v in arr]))
-    spec = spec_from_items(items, outputs=outputs, chunk_points=chunk_points)
+    relations = {"R_b": R_b, "R_v": R_v, "c": c}
+    spec = spec_from_items(items, outputs=outputs, chunk_points=chunk_points, relations=relations)
     if out is None:
         return dataset(spec)
     run(spec, out, scheduler=scheduler, quiet=quiet)

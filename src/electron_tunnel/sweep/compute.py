@@ -12,8 +12,8 @@ import itertools
 import numpy as np
 
 from .. import chain
-from ..diagram import Parameters, attraction, border_radius, for_element, valence_radius
-from .spec import DIAGRAM_PARAMS, OUTPUTS, Spec
+from ..diagram import Model, Parameters, for_element
+from .spec import DIAGRAM_PARAMS, OUTPUTS, VARIABLES, Spec, describe_function
 
 __all__ = ["block_outputs", "chunk_slices", "dask_outputs", "dataset", "packed"]
 
@@ -38,14 +38,16 @@ def _terms(value):
     return None if value < 0 else int(value)
 
 
-def _physics(R_b, r, c, terms, outputs, shape):
-    """Outputs on the block from R_b, r (orbit) and c, each broadcastable to ``shape``."""
+def _physics(R_b, r, c, terms, outputs, shape, R_c=None):
+    """Outputs on the block from R_b, r (orbit) and c, each broadcastable to ``shape``.
+
+    ``R_c`` may be given when the caller has it already (the diagram's :class:`Model`).
+    """
     R_b = np.asarray(R_b, dtype=np.float64)
     r = np.asarray(r, dtype=np.float64)
     c = np.asarray(c, dtype=np.float64)
     out = {}
-    R_c = None
-    if "R_c" in outputs or "state" in outputs:
+    if R_c is None and ("R_c" in outputs or "state" in outputs):
         R_c = np.asarray(chain.conducting_radius(R_b, c, terms))
     if "R_c" in outputs:
         out["R_c"] = np.broadcast_to(R_c, shape)
@@ -112,14 +114,13 @@ def block_outputs(spec: Spec, index: tuple) -> dict:
                 r = np.asarray(_field(spec, coords, "x", ndim)) * R_b
             else:
                 r = _field(spec, coords, "R_v", ndim)
-        else:
-            params = _diagram_parameters(spec, values)
+            R_c = None
+        else:  # the diagram's relations (or the user's) give R_b, R_v, c and R_c
+            model = Model(_diagram_parameters(spec, values), **dict(spec.relations))
             T = _field(spec, coords, "T", ndim) if "T" in spec.names or "T" in spec.fixed else 0.0
             p = _field(spec, coords, "p", ndim) if "p" in spec.names or "p" in spec.fixed else 0.0
-            R_b = border_radius(T, p, params)
-            r = valence_radius(T, params)
-            c = np.clip(attraction(T, p, params), 0.0, 1.0)
-        part = _physics(R_b, r, c, terms, spec.outputs, sub_shape)
+            R_b, r, c, R_c = model.fields(T, p, terms)
+        part = _physics(R_b, r, c, terms, spec.outputs, sub_shape, R_c)
         for name, arr in part.items():
             result[name][tuple(where)] = arr
     return result
@@ -183,8 +184,6 @@ def dataset(spec: Spec, arrays: dict | None = None):
     """
     import xarray as xr  # deferred on purpose: only needed for sweeps
 
-    from .spec import VARIABLES
-
     arrays = dask_outputs(spec) if arrays is None else arrays
     dims = spec.names
     data_vars = {}
@@ -209,6 +208,8 @@ def dataset(spec: Spec, arrays: dict | None = None):
         "mode": spec.mode,
         "fixed": ", ".join(f"{k}={v}" for k, v in spec.fixed.items()) or "none",
     }
+    for name, fn in spec.relations:
+        attrs[f"relation_{name}"] = describe_function(fn)
     for k, v in spec.fixed.items():
         attrs[f"fixed_{k}"] = v
         if k in VARIABLES:

@@ -24,7 +24,15 @@ import numpy as np
 
 from ..units import parse_length
 
-__all__ = ["OUTPUTS", "VARIABLES", "Spec", "load_toml", "parse_values", "spec_from_items"]
+__all__ = [
+    "OUTPUTS",
+    "VARIABLES",
+    "Spec",
+    "describe_function",
+    "load_toml",
+    "parse_values",
+    "spec_from_items",
+]
 
 #: Output variables: units and descriptions (``state`` is a CF flag variable).
 OUTPUTS = {
@@ -161,12 +169,17 @@ class Spec:
         Output variables, a subset of :data:`OUTPUTS`.
     chunk_points : int
         Target number of grid points per chunk.
+    relations : tuple of (str, callable)
+        Diagram mode only: user functions ``f(T, p)`` replacing the default relations
+        ``R_b``, ``R_v`` or ``c`` (see :class:`electron_tunnel.diagram.Model`). The spec hash
+        covers each function's qualified name and bytecode, not the values a closure captures.
     """
 
     grid: tuple
     fixed: dict = field(default_factory=dict)
     outputs: tuple = DEFAULT_OUTPUTS
     chunk_points: int = 1 << 20
+    relations: tuple = ()
 
     @property
     def names(self) -> tuple:
@@ -200,13 +213,16 @@ class Spec:
 
     def canonical(self) -> dict:
         """JSON-able description with exact values (float hex), for the spec hash."""
-        return {
+        out = {
             "grid": [[n, [float(v).hex() for v in vals]] for n, vals in self.grid],
             "fixed": {k: (v if isinstance(v, str) else float(v).hex()) for k, v in
                       sorted(self.fixed.items())},
             "outputs": list(self.outputs),
             "chunks": list(self.chunks()),
         }  # fmt: skip
+        if self.relations:
+            out["relations"] = {name: describe_function(fn) for name, fn in self.relations}
+        return out
 
     def digest(self) -> str:
         """SHA-256 of :meth:`canonical`: equal for equal specifications."""
@@ -214,11 +230,22 @@ class Spec:
         return hashlib.sha256(text.encode()).hexdigest()
 
 
-def spec_from_items(items, *, outputs=None, chunk_points=1 << 20) -> Spec:
+def describe_function(fn) -> str:
+    """``module.qualname`` and a SHA-256 of the bytecode and constants of a callable."""
+    name = f"{getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', type(fn).__name__)}"
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return name
+    blob = code.co_code + repr(code.co_consts).encode() + repr(code.co_names).encode()
+    return f"{name}#{hashlib.sha256(blob).hexdigest()[:16]}"
+
+
+def spec_from_items(items, *, outputs=None, chunk_points=1 << 20, relations=None) -> Spec:
     """Build and check a :class:`Spec` from ``(kind, name, text)`` items in order.
 
     ``kind`` is ``"range"``, ``"list"`` or ``"set"``; ``text`` as for :func:`parse_values` (or
-    the text of ``eos``/``element``).
+    the text of ``eos``/``element``). ``relations`` maps ``R_b``, ``R_v`` or ``c`` to a user
+    function ``f(T, p)`` (diagram mode only).
     """
     grid, fixed = [], {}
     for kind, name, text in items:
@@ -245,8 +272,16 @@ def spec_from_items(items, *, outputs=None, chunk_points=1 << 20) -> Spec:
         raise ValueError("no outputs requested")
     if int(chunk_points) < 1:
         raise ValueError(f"chunk_points must be >= 1, got {chunk_points}")
-    spec = Spec(tuple(grid), fixed, outs, int(chunk_points))
+    rel = tuple((k, fn) for k, fn in sorted((relations or {}).items()) if fn is not None)
+    for k, fn in rel:
+        if k not in ("R_b", "R_v", "c"):
+            raise ValueError(f"unknown relation {k!r}; valid relations: R_b, R_v, c")
+        if not callable(fn):
+            raise ValueError(f"relation {k} must be a function of (T, p)")
+    spec = Spec(tuple(grid), fixed, outs, int(chunk_points), rel)
     _check_complete(spec)
+    if rel and spec.mode != "diagram":
+        raise ValueError("user relations R_b(T, p), R_v(T, p), c(T, p) need a diagram sweep")
     return spec
 
 

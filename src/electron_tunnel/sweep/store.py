@@ -86,6 +86,7 @@ def _create(spec: Spec, path: Path) -> None:
 
 
 def _open_existing(spec: Spec, path: Path):
+    # deferred on purpose: zarr is only needed when a sweep is written
     import zarr
 
     try:
@@ -104,6 +105,7 @@ def _open_existing(spec: Spec, path: Path):
 
 def done_chunks(path) -> np.ndarray:
     """Boolean array over the chunk grid: True where the chunk is complete."""
+    # deferred on purpose: zarr is only needed when a sweep is written
     import zarr
 
     return zarr.open_array(Path(path) / DONE, mode="r")[...] == 1
@@ -114,6 +116,7 @@ def write_chunk(spec: Spec, path: str, index: tuple) -> int:
 
     Returns the number of points written. Runs on any dask worker that sees ``path``.
     """
+    # deferred on purpose: zarr is only needed when a sweep is written
     import zarr
 
     out = block_outputs(spec, index)
@@ -190,6 +193,7 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
         _open_existing(spec, path)
     client = None
     if scheduler is not None:  # connect first: a failure must leave nothing behind
+        # deferred on purpose: distributed is only needed with --scheduler
         from distributed import Client
 
         client = scheduler if isinstance(scheduler, Client) else _client(scheduler, timeout)
@@ -201,6 +205,7 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
 
 
 def _run(spec, path, client, scheduler, quiet, max_chunks):
+    # deferred on purpose: dask is only needed when a sweep runs
     import dask
 
     grid = chunk_grid(spec)
@@ -248,6 +253,7 @@ def _run(spec, path, client, scheduler, quiet, max_chunks):
 
 
 def _run_local(tasks, progress):
+    # deferred on purpose: dask is only needed when a sweep runs
     import dask
     from dask.callbacks import Callback
 
@@ -262,6 +268,7 @@ def _run_local(tasks, progress):
 
 
 def _run_distributed(tasks, progress, client):
+    # deferred on purpose: distributed is only needed with --scheduler
     from distributed import as_completed
 
     futures = client.compute(tasks)
