@@ -19,15 +19,18 @@ from electron_tunnel.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "figures"
 FROM_REPRODUCE = (
-    "figure5",
-    "figure7",
-    "figure8",
-    "figure11_tc",
-    "resistivity_vs_D",
-    "superconductor_auc",
-    "pressure_slopes",
-    "screen_roc",
-    "meissner-moment",
+    "figures/figure5.png",
+    "figures/figure7.png",
+    "figures/figure8.png",
+    "figures/figure11_tc.png",
+    "figures/resistivity_vs_D.png",
+    "figures/superconductor_auc.png",
+    "figures/pressure_slopes.png",
+    "screen/figures/screen-roc.png",
+    "screen/figures/screen-family-auc.png",
+    "meissner/meissner-moment.png",
+    "meissner/meissner-trajectories.png",
+    "meissner/meissner-current.png",
 )
 
 
@@ -39,11 +42,10 @@ def run() -> int:
             return 1
         if main(["diagram", "Hg", "--out", str(out / "d")]):
             return 1
-        for stem in FROM_REPRODUCE:
-            src = out / "r" / "figures" / f"{stem}.png"
-            if src.exists():
-                shutil.copy(src, TARGET / src.name)
-                print(f"docs/figures/{src.name}")
+        for rel in FROM_REPRODUCE:
+            src = out / "r" / rel
+            shutil.copy(src, TARGET / src.name)
+            print(f"docs/figures/{src.name}")
         shutil.copy(out / "d" / "Hg-diagram.png", TARGET / "Hg-diagram.png")
         print("docs/figures/Hg-diagram.png")
     return 0

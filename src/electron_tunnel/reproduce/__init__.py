@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import __version__, diagram, magnetism, plotting
+from .. import __version__, diagram, magnetism, plotting, screen
 from .. import evaluation as ev
 from . import claims as claims_mod
 from . import figures, sections, table1
@@ -109,7 +109,7 @@ def reproduce(
     say = progress or (lambda line: None)
     out = Path(out_dir)
     staging = _prepare(out)
-    steps = 7
+    steps = 9
     try:
         (staging / "figures").mkdir()
         say(f"[1/{steps}] figures 1, 2, 5, 7, 8")
@@ -166,12 +166,41 @@ def reproduce(
         for stem in ("meissner-moment", "meissner-trajectories", "meissner-current"):
             pngs[stem] = (staging / "meissner" / f"{stem}.png").read_bytes()
 
-        say(f"[5/{steps}] claims")
-        claims = claims_mod.compute_claims(ev_results, figure8=bounds8, meissner=meissner)
-        _write_claims(claims, staging)
-        extra = sections.meissner_html(meissner, pngs, claims)
+        say(f"[5/{steps}] pressure: T_c and resistance, rising and falling")
+        pressure = claims_mod.pressure_claims.compute_pressure()
+        pressure["tc"].to_csv(staging / "pressure.csv", index=False, lineterminator="\n")
+        pressure["resistivity"].to_csv(
+            staging / "resistivity-pressure.csv", index=False, lineterminator="\n"
+        )
+        pngs["pressure_slopes"] = plotting.save(
+            diagram.plot_slopes(pressure["tc"]), staging / "figures" / "pressure_slopes"
+        )
 
-        say(f"[6/{steps}] report")
+        say(f"[6/{steps}] design guidelines on SuperCon")
+        _, screen_results = screen.write_evaluation(
+            staging / "screen", B=EVALUATION_BOOTSTRAP, progress=None
+        )
+        for stem in ("screen-roc", "screen-tc-vs-score", "screen-family-auc"):
+            path = staging / "screen" / "figures" / f"{stem}.png"
+            if path.exists():
+                pngs[stem] = path.read_bytes()
+
+        say(f"[7/{steps}] claims")
+        claims = claims_mod.compute_claims(
+            ev_results,
+            figure8=bounds8,
+            meissner=meissner,
+            pressure=pressure,
+            screen=screen_results,
+        )
+        _write_claims(claims, staging)
+        extra = (
+            sections.pressure_html(pressure["tc"], pressure["resistivity"], pngs, claims)
+            + sections.meissner_html(meissner, pngs, claims)
+            + sections.screen_html(screen_results, pngs, claims)
+        )
+
+        say(f"[8/{steps}] report")
         stamp = timestamp or _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         html = render_report(
             claims=claims,
@@ -185,9 +214,10 @@ def reproduce(
         )
         (staging / "report.html").write_text(html, encoding="utf-8")
 
-        say(f"[7/{steps}] writing {out}")
+        say(f"[9/{steps}] writing {out}")
         (out / "figures").mkdir(exist_ok=True)
         (out / "meissner").mkdir(exist_ok=True)
+        (out / "screen" / "figures").mkdir(parents=True, exist_ok=True)
         files = sorted(p for p in staging.rglob("*") if p.is_file())
         files.sort(key=lambda p: p.name == "report.html")  # the report goes in last
         for path in files:

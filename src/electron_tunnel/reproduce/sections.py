@@ -43,6 +43,10 @@ def _img(png: bytes, alt: str) -> str:
     return f'<figure><img src="data:image/png;base64,{data}" alt="{_e(alt)}"></figure>'
 
 
+def _num(v, spec=".3f"):
+    return "—" if v is None or v != v else format(v, spec)
+
+
 def _claim_items(claims, ids):
     by_id = {c.id: c for c in claims}
     items = [
@@ -242,20 +246,25 @@ def screen_html(screen, pngs, claims) -> str:
     if screen is None:
         return ""
     ids = [c.id for c in claims if c.id.startswith("screen-")]
+    attribution = screen.get("attribution", {})
     rows = "".join(
         f"<tr><td>{_e(g['id'])}</td><td>{_e(g['feature'])}</td><td>{_e(g['favourable'])}</td>"
-        f"<td class='num'>{g['auc_superconducting']:.3f}</td>"
-        f"<td class='num'>{g['auc_tc10']:.3f}</td><td class='num'>{g['auc_tc77']:.3f}</td>"
-        f"<td class='num'>{g['spearman_tc']:.3f}</td><td>{badge(g['verdict'])}</td></tr>"
+        f"<td class='num'>{_num(g['auc_superconducting'])}</td>"
+        f"<td class='num'>{_num(g['auc_tc10'])}</td><td class='num'>{_num(g['auc_tc77'])}</td>"
+        f"<td class='num'>{_num(g['spearman_tc'])}</td><td>{_e(g['verdict'])}</td></tr>"
         for g in screen["guidelines"]
     )
     base = "".join(
-        f"<tr><td>{_e(b.get('id', b.get('feature', '')))}</td>"
-        f"<td class='num'>{b.get('auc_superconducting', float('nan')):.3f}</td>"
-        f"<td class='num'>{b.get('auc_tc10', float('nan')):.3f}</td></tr>"
+        f"<tr><td>{_e(b.get('name', b.get('id', '')))}</td>"
+        f"<td class='num'>{_num(b.get('auc_superconducting'))}</td>"
+        f"<td class='num'>{_num(b.get('auc_tc10'))}</td></tr>"
         for b in screen.get("baselines", [])
     )
-    figs = "".join(_img(pngs[k], k) for k in ("screen_roc", "screen_families") if k in pngs)
+    figs = "".join(
+        _img(pngs[k], k)
+        for k in ("screen-roc", "screen-tc-vs-score", "screen-family-auc")
+        if k in pngs
+    )
     return f"""
 <h2 id="screen">The design guidelines, scored on SuperCon</h2>
 <p>The paper's guidelines for room-temperature superconductors as features of a composition,
@@ -265,10 +274,11 @@ non-superconducting; T_c ≥ 10 K and ≥ 77 K vs the rest; Spearman ρ with T_c
 superconductors; oriented so that higher = more favourable by the paper.</p>
 {figs}
 <div class="scroll"><table><tr><th>guideline</th><th>feature</th><th>favourable</th>
-<th>AUC sc</th><th>AUC ≥10 K</th><th>AUC ≥77 K</th><th>ρ with T_c</th><th>verdict</th></tr>
+<th>AUC sc</th><th>AUC ≥10 K</th><th>AUC ≥77 K</th><th>ρ with T_c</th><th>screen's label</th></tr>
 {rows}</table></div>
 <h3>Baselines on the same rows</h3>
 <div class="scroll"><table><tr><th>baseline</th><th>AUC sc</th><th>AUC ≥10 K</th></tr>{base}
 </table></div>
 {_claim_items(claims, ids)}
-<p class="meta">Data: {_e(screen.get("attribution", "SuperCon (NIMS) via Stanev et al. 2018, CC BY 4.0"))}</p>"""
+<p class="meta">Data: {_e(attribution.get("citation", ""))} — license
+{_e(attribution.get("license", ""))}.</p>"""

@@ -21,8 +21,10 @@ threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures
 
 from __future__ import annotations
 
-from . import figures_table, materials, phenomenology, pressure, series, tunnel
+from . import figures_table, materials, phenomenology, series, tunnel
 from . import meissner as meissner_claims
+from . import pressure as pressure_claims
+from . import screen as screen_claims
 from .base import (
     APPROX_REL,
     ASSOCIATION_RULE,
@@ -53,13 +55,17 @@ __all__ = [
 ]
 
 
-def compute_claims(evaluation=None, figure8=None, meissner=None) -> list[Claim]:
+def compute_claims(
+    evaluation=None, figure8=None, meissner=None, pressure=None, screen=None
+) -> list[Claim]:
     """Compute every claim, in the order of the paper.
 
     ``evaluation`` (the results of :func:`electron_tunnel.evaluation.evaluate`) decides the
     claims about real elements; ``meissner`` (the result of
     :func:`electron_tunnel.magnetism.meissner_experiment`) the Meissner claim; without them
-    those claims are ``untestable``.
+    those claims are ``untestable``; ``pressure`` (from :func:`.pressure.compute_pressure`,
+    computed when not given) the pressure claims; ``screen`` (the result of
+    :func:`electron_tunnel.screen.evaluate`) the design-guideline claims.
     """
     claims = (
         tunnel.claims()
@@ -68,7 +74,8 @@ def compute_claims(evaluation=None, figure8=None, meissner=None) -> list[Claim]:
         + phenomenology.claims()
         + meissner_claims.claims(meissner)
         + materials.claims(evaluation)
-        + pressure.claims(figure8)
+        + pressure_claims.claims(figure8, pressure)
+        + screen_claims.claims(screen)
     )
     record_changes(claims)
     ids = [c.id for c in claims]
