@@ -322,3 +322,43 @@ def test_plot_slopes(tmp_path, tc_rows):
     assert drawn >= int(both.sum())
     plotting.save(fig, tmp_path / "slopes")
     assert (tmp_path / "slopes.png").stat().st_size > 10_000
+
+
+# --------------------------------------------------------------------------- diagram window
+def test_measured_overlays_from_both_files():
+    pb = diagram.measured_overlays("Pb")
+    line = next(m for m in pb if m.get("line"))
+    # Smith & Chu: 7.2 K at p = 0 and a stated slope of -0.386 K/GPa to 3 GPa
+    assert line["T"][-1] == pytest.approx(7.2 - 0.386 * 3.0)
+    assert line["p"][-1] == pytest.approx(3 * GPA)
+    sc = diagram.measured_overlays("Sc")
+    labels = {m["label"] for m in sc}
+    assert any("pressure-superconductors" in lab for lab in labels)
+    assert any("tc-pressure-slopes" in lab for lab in labels)
+    assert diagram.measured_overlays("Hg") == []
+
+
+def test_cli_window_automatic_and_explicit(tmp_path, capsys):
+    import json
+
+    from electron_tunnel import cli
+
+    assert cli.main(["diagram", "Pb", "--out", str(tmp_path / "a"), "--points", "81"]) == 0
+    fit = json.loads((tmp_path / "a" / "Pb-fit.json").read_text())
+    w = fit["window"]
+    assert w["pressure_scale"] == "symlog" and w["temperature_scale"] == "log"
+    assert w["pressure_Pa"] == [0.0, 300 * GPA]
+    # the window holds the ambient T_c and the boundary's rise (a decade above the fitted T_c)
+    assert w["temperature_K"][0] < 7.196 < 10 * 7.196 < w["temperature_K"][1]
+    args = ["diagram", "Pb", "--out", str(tmp_path / "b"), "--points", "41"]
+    assert cli.main([*args, "--p-max", "2", "--t-max", "50"]) == 0
+    w = json.loads((tmp_path / "b" / "Pb-fit.json").read_text())["window"]
+    assert w["pressure_Pa"][1] == pytest.approx(2 * GPA) and w["temperature_K"][1] == 50.0
+    assert cli.main([*args, "--pressure", "0:3GPa", "--temperature", "0:20K"]) == 0
+    w = json.loads((tmp_path / "b" / "Pb-fit.json").read_text())["window"]
+    assert w["pressure_scale"] == "linear" and w["temperature_K"] == [0.0, 20.0]
+    capsys.readouterr()
+    for bad in (["--p-max", "-1"], ["--t-max", "nan"], ["--pressure", "0:3GPa", "--p-max", "3"]):
+        assert cli.main([*args, *bad]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and ("--p-max" in err or "--t-max" in err)

@@ -18,8 +18,10 @@ def run(args, out):
         raise UserError("give either SYMBOL or --illustrative, not both")
     if not args.illustrative and not args.symbol:
         raise UserError("SYMBOL is required (an element such as Hg), or use --illustrative")
-    t_range = diagram.parse_range(args.temperature, "temperature")
-    p_range = diagram.parse_range(args.pressure, "pressure")
+    t_range = (
+        None if args.temperature is None else diagram.parse_range(args.temperature, "temperature")
+    )
+    p_range = None if args.pressure is None else diagram.parse_range(args.pressure, "pressure")
     overrides = {}
     for key, value, scale in (
         ("alpha", args.alpha, 1.0),
@@ -41,6 +43,8 @@ def run(args, out):
         illustrative_shape=args.illustrative,
         T_c=args.tc,
         overrides=overrides,
+        p_max=None if args.p_max is None else args.p_max * 1e9,
+        t_max=args.t_max,
     )
     stem = png.name.removesuffix("-diagram.png")
     if args.json:
@@ -82,10 +86,20 @@ def register(subparsers):
     )
     p.add_argument("symbol", nargs="?", help="element symbol, e.g. Hg")
     p.add_argument("--illustrative", action="store_true", help="the paper's Figure 8 shape")
-    p.add_argument("--temperature", default="0:300K", help="range, e.g. 0:300K")
     p.add_argument(
-        "--pressure", default="0:300GPa", help="range, e.g. 0:300GPa (Pa, MPa, GPa, bar, kbar)"
+        "--temperature",
+        help="explicit temperature range on a linear axis, e.g. 0:300K (default: a logarithmic "
+        "axis spanning the fitted boundary and the measured T_c)",
     )
+    p.add_argument(
+        "--pressure",
+        help="explicit pressure range on a linear axis, e.g. 0:300GPa (Pa, MPa, GPa, bar, kbar) "
+        "(default: 0 to --p-max, logarithmic above 1e-5 of it)",
+    )
+    p.add_argument(
+        "--p-max", type=float, help="upper end of the automatic pressure axis [GPa] (default 300)"
+    )
+    p.add_argument("--t-max", type=float, help="upper end of the automatic temperature axis [K]")
     p.add_argument("--points", type=int, default=301, help="grid points per axis (2-2000)")
     p.add_argument("--out", default=".", help="output directory (default: current)")
     p.add_argument("--tc", type=float, help="ambient-pressure T_c to fit [K] (default: pymatgen's)")

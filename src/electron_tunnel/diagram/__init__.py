@@ -48,7 +48,7 @@ from .fitting import (
     prediction_check,
 )
 from .grid import boundaries, state_diagram
-from .output import parse_range, plot_diagram, write_diagram
+from .output import measured_overlays, parse_range, plot_diagram, write_diagram
 from .slopes import (
     PRESSURE_VERDICT_RULE,
     RESISTIVITY_DERIVATIVE_ACCURACY,
@@ -81,6 +81,7 @@ __all__ = [
     "fit_points",
     "for_element",
     "illustrative",
+    "measured_overlays",
     "parse_range",
     "plot_diagram",
     "plot_slopes",
