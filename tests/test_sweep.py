@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -258,3 +263,60 @@ def test_store_with_other_user_relations_is_refused(tmp_path):
         sweep.state_diagram(params, T, p, out=store, c=lambda T, p: 0.6 + 0 * (T + p))
     with pytest.raises(ValueError, match="need a diagram sweep"):
         sweep.spec_from_items(BASE, relations={"c": lambda T, p: T})
+
+
+# --------------------------------------------------------------------------- interrupted CLI
+KILL_ARGS = ["--set", "R_b=155pm", "--range", "x=0.01:1.99:4000", "--range", "c=0:1:3000",
+             "--outputs", "D,state", "--chunk-points", "60000", "--quiet"]  # fmt: skip
+
+
+def _markers(store):
+    """Chunk markers on disk (one Zarr chunk file per completed sweep chunk)."""
+    root = Path(store) / "sweep_done" / "c"
+    return sum(1 for f in root.rglob("*") if f.is_file()) if root.exists() else 0
+
+
+def _start_and_stop(store, sig, more_than):
+    """Start ``etunnel sweep``, wait for more than ``more_than`` markers, send ``sig``."""
+    cmd = [sys.executable, "-m", "electron_tunnel", "sweep", *KILL_ARGS, "--out", str(store)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    try:
+        while _markers(store) <= more_than:
+            assert proc.poll() is None, f"sweep ended early: {proc.communicate()}"
+            assert time.monotonic() < deadline, "no chunk finished within 120 s"
+            time.sleep(0.02)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return proc.returncode, out, err
+
+
+def test_cli_sweep_interrupted_and_killed_then_resumed_equals_in_memory(tmp_path):
+    store = tmp_path / "k.zarr"
+    status, _, err = _start_and_stop(store, signal.SIGINT, 0)
+    assert status == 130
+    assert err.count("\n") == 1 and "interrupted" in err and "Traceback" not in err
+    first = _markers(store)
+    status, _, _ = _start_and_stop(store, signal.SIGKILL, first)
+    assert status == -signal.SIGKILL
+    killed_at = _markers(store)
+    spec = sweep.spec_from_items(
+        [("set", "R_b", "155pm"), ("range", "x", "0.01:1.99:4000"), ("range", "c", "0:1:3000")],
+        outputs=["D", "state"], chunk_points=60000,
+    )  # fmt: skip
+    total = int(np.prod(sweep.chunk_grid(spec)))
+    assert first < killed_at < total  # both stops really were mid-sweep
+    res = subprocess.run(
+        [sys.executable, "-m", "electron_tunnel", "sweep", *KILL_ARGS, "--out", str(store),
+         "--json"], capture_output=True, text=True, timeout=300, env={**os.environ},
+    )  # fmt: skip
+    assert res.returncode == 0, res.stderr
+    assert _markers(store) == total
+    mem = sweep.dataset(spec).compute()
+    stored = xr.open_zarr(store, consolidated=False)
+    for name in spec.outputs:
+        assert stored[name].values.tobytes() == mem[name].values.tobytes()

@@ -38,6 +38,25 @@ def _terms(value):
     return None if value < 0 else int(value)
 
 
+_RC_CACHE: dict = {}  # small R_c(R_b, c) arrays, shared by the chunks along the orbit axis
+
+
+def _conducting_radius(R_b, c, terms):
+    """``chain.conducting_radius``, remembered for small inputs: in a direct sweep ``R_c``
+    depends only on ``R_b`` and ``c``, so every chunk along ``x`` or ``R_v`` needs the same."""
+    if R_b.size + c.size > 1 << 16:
+        return np.asarray(chain.conducting_radius(R_b, c, terms))
+    key = (R_b.shape, R_b.tobytes(), c.shape, c.tobytes(), terms)
+    hit = _RC_CACHE.get(key)
+    if hit is None:
+        if len(_RC_CACHE) > 16:
+            _RC_CACHE.clear()
+        hit = np.asarray(chain.conducting_radius(R_b, c, terms))
+        hit.flags.writeable = False
+        _RC_CACHE[key] = hit
+    return hit
+
+
 def _physics(R_b, r, c, terms, outputs, shape, R_c=None):
     """Outputs on the block from R_b, r (orbit) and c, each broadcastable to ``shape``.
 
@@ -48,7 +67,7 @@ def _physics(R_b, r, c, terms, outputs, shape, R_c=None):
     c = np.asarray(c, dtype=np.float64)
     out = {}
     if R_c is None and ("R_c" in outputs or "state" in outputs):
-        R_c = np.asarray(chain.conducting_radius(R_b, c, terms))
+        R_c = _conducting_radius(R_b, c, terms)
     if "R_c" in outputs:
         out["R_c"] = np.broadcast_to(R_c, shape)
     if "state" in outputs:

@@ -225,9 +225,12 @@ class Spec:
         return out
 
     def digest(self) -> str:
-        """SHA-256 of :meth:`canonical`: equal for equal specifications."""
-        text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(text.encode()).hexdigest()
+        """SHA-256 of :meth:`canonical`: equal for equal specifications (computed once)."""
+        cached = self.__dict__.get("_digest")
+        if cached is None:
+            text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
+            cached = self.__dict__["_digest"] = hashlib.sha256(text.encode()).hexdigest()
+        return cached
 
 
 def describe_function(fn) -> str:

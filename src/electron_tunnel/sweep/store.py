@@ -116,15 +116,31 @@ def write_chunk(spec: Spec, path: str, index: tuple) -> int:
 
     Returns the number of points written. Runs on any dask worker that sees ``path``.
     """
-    # deferred on purpose: zarr is only needed when a sweep is written
-    import zarr
-
     out = block_outputs(spec, index)
     region = chunk_slices(spec, index)
+    digest = spec.digest()
     for name, arr in out.items():
-        zarr.open_array(Path(path) / name, mode="r+")[region] = arr
-    zarr.open_array(Path(path) / DONE, mode="r+")[tuple(slice(i, i + 1) for i in index)] = 1
+        _array(path, digest, name)[region] = arr
+    _array(path, digest, DONE)[tuple(slice(i, i + 1) for i in index)] = 1
     return int(np.prod([s.stop - s.start for s in region]))
+
+
+_OPEN: dict = {}  # (store, spec hash, array) -> open zarr array, per process
+
+
+def _array(path, digest, name):
+    """The store's array ``name`` opened for writing, reused across chunks (its metadata is
+    read once per process, not once per chunk)."""
+    key = (str(path), digest, name)
+    arr = _OPEN.get(key)
+    if arr is None:
+        # deferred on purpose: zarr is only needed when a sweep is written
+        import zarr
+
+        if len(_OPEN) > 256:
+            _OPEN.clear()
+        arr = _OPEN[key] = zarr.open_array(Path(path) / name, mode="r+")
+    return arr
 
 
 class _Progress:
