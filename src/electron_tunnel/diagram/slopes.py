@@ -416,7 +416,7 @@ def _label_points(ax, df, idx, x, y, lo, hi):
     for i in order:
         ly = np.log10(y[i])
         for other in placed:
-            if abs(ly - other[0]) < step and abs(np.log10(x[i]) - other[1]) < 1.2:
+            if abs(ly - other[0]) < step and abs(np.log10(x[i]) - other[1]) < 0.8:
                 ly = other[0] - step
         placed.append((ly, np.log10(x[i])))
         ax.annotate(f"{df['material'].iloc[i]} {_range_text(df.iloc[i])}", (x[i], y[i]),
