@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import functools
 import math
+from fractions import Fraction
 
 import numpy as np
+
+from . import chebyshev_data
 
 # Chebyshev interpolation of Q0, Q1 on t = x - 1 in [-1, 1]: number of nodes used for the
 # exact (mpmath) interpolation, and the relative size below which coefficients are dropped.
@@ -45,6 +48,7 @@ def closed_form_mp(x, c, dps: int = _MP_DPS):
 
     Returns ``(sum_u, sum_k)`` with ``D * R_b = sum_u + sum_k``.
     """
+    # deferred on purpose: mpmath serves only the reference computations and tests
     import mpmath as mp
 
     with mp.workdps(dps):
@@ -72,6 +76,8 @@ def closed_form_parts(x: np.ndarray, c: np.ndarray, two_minus_x=None):
     ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (:func:`rb_times_d_infinite`
     does not).
     """
+    # deferred on purpose: scipy.special takes about half a second to import and only the
+    # closed forms (not the fast Chebyshev path) need it
     from scipy.special import digamma as psi
     from scipy.special import polygamma
 
@@ -93,6 +99,8 @@ def force_sum_infinite(x: np.ndarray, two_minus_x: np.ndarray, c: np.ndarray) ->
 
     ``(2 - x)`` is passed in (formed without cancellation) for the argument ``(2 - x)/4``.
     """
+    # deferred on purpose: scipy.special takes about half a second to import and only the
+    # closed forms (not the fast Chebyshev path) need it
     from scipy.special import polygamma
 
     t = x / 4.0
@@ -111,13 +119,12 @@ def _h_coefficients() -> tuple[np.ndarray, np.ndarray]:
     Read from ``chebyshev_data.py``, which ``tools/generate_coefficients.py`` writes from
     :func:`compute_h_coefficients`; a test recomputes them and requires equality.
     """
-    from . import chebyshev_data
-
     return np.array(chebyshev_data.H0), np.array(chebyshev_data.H1)
 
 
 def compute_h_coefficients() -> tuple[np.ndarray, np.ndarray]:
     """Compute the Chebyshev coefficients of H0 and H1 from the closed form (mpmath, ~0.3 s)."""
+    # deferred on purpose: mpmath is needed only to regenerate the coefficients
     import mpmath as mp
 
     n = _N_NODES
@@ -374,6 +381,7 @@ def threshold_sums(n_terms: int | None):
     For ``None`` the limits: Catalan's constant G and ``7 zeta(3) / 8``.
     """
     if n_terms is None:
+        # deferred on purpose: mpmath only for the limit of the infinite series
         import mpmath as mp
 
         return float(mp.catalan), float(7 * mp.zeta(3) / 8)
@@ -391,13 +399,12 @@ def threshold_value(n_terms: int | None) -> float:
 def threshold_exact(n_terms: int | None):
     """The threshold as an exact number: a Fraction (finite N) or a SymPy expression."""
     if n_terms is None:
+        # deferred on purpose: SymPy (slow to import) only for the exact infinite-series value
         import sympy as sp
 
         g = sp.Catalan
         z3 = sp.zeta(3)
         return (3 * g - sp.Rational(7, 4) * z3) / (3 * g + sp.Rational(7, 4) * z3)
-    from fractions import Fraction
-
     s_chi = Fraction(0)
     s_3 = Fraction(0)
     for i in range(n_terms + 1):
@@ -471,6 +478,8 @@ def conducting_x_first_term(c: np.ndarray) -> np.ndarray:
 
 def conducting_x_partial(c: np.ndarray, n_terms: int) -> np.ndarray:
     """Root of the partial sum ``G_N`` in ``(0, 1)`` by vectorised bracketing (Chandrupatla)."""
+    # deferred on purpose: scipy.optimize takes about a second to import and only this
+    # finite-N root needs it
     from scipy.optimize.elementwise import find_root
 
     c = np.asarray(c, dtype=np.float64)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from .common import UserError
 
 __all__ = ["register"]
@@ -19,8 +21,6 @@ def run(args, out):
 
 
 def _port(text):
-    import argparse
-
     try:
         value = int(text)
     except ValueError:

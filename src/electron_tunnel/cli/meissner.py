@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 
@@ -71,8 +72,6 @@ def run(args, out):
 
 
 def _field_list(text):
-    import argparse
-
     try:
         values = [float(v) for v in text.split(",") if v.strip()]
     except ValueError:

@@ -60,7 +60,8 @@ def run(args, out):
     from ..screen import FEATURES, SCORE_RULE, screen
 
     if args.evaluate:
-        # the evaluation's own heavy imports (scipy.stats, scikit-learn, matplotlib)
+        # deferred on purpose: the evaluation's own heavy imports (scipy.stats, scikit-learn,
+        # matplotlib) are needed only with --evaluate
         from ..screen import EvaluationWriteError, write_evaluation
 
         if args.formulas or args.file:

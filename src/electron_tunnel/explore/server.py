@@ -64,6 +64,7 @@ def make_server(port: int | None = None):
         If the port is taken (or otherwise cannot be bound).
     """
     os.environ.setdefault("BOKEH_RESOURCES", "server")  # JS/CSS from this server, not a CDN
+    # deferred on purpose: Panel is imported only when the server is made (slow import)
     import panel as pn
 
     from . import TITLE, app

@@ -422,7 +422,8 @@ def write_meissner(
     ValueError
         If the directory cannot be written (checked before the simulation runs).
     """
-    from . import figures  # matplotlib is needed only when writing figures
+    # deferred on purpose: matplotlib is needed only when writing figures
+    from . import figures
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():

@@ -64,6 +64,7 @@ _LAZY = {
 
 def __getattr__(name):
     if name in _LAZY:
+        # deferred on purpose (see _LAZY): the evaluation and figures load heavy libraries
         import importlib
 
         module = importlib.import_module(f"{__name__}.{_LAZY[name]}")

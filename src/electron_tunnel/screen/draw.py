@@ -35,6 +35,7 @@ def _footer(fig, results):
 
 
 def _roc(scores, labels):
+    # deferred on purpose: scikit-learn is imported only when the figures are drawn
     from sklearn.metrics import roc_curve
 
     ok = np.isfinite(scores)

@@ -130,6 +130,7 @@ ML_PROPERTIES = (
 
 def _parse_one(formula, index):
     """``(symbols, amounts, error)`` of one formula; ``error`` is '' when it was read."""
+    # deferred on purpose: pymatgen is imported only when a formula is parsed
     from pymatgen.core import Composition
 
     if not isinstance(formula, str) or not formula.strip():
@@ -264,6 +265,7 @@ def pauling_electronegativity(table=None):
     ndarray
         NaN where neither library has a value (noble gases He, Ne, Ar; superheavy elements).
     """
+    # deferred on purpose: pymatgen is imported only when element data are read
     from pymatgen.core.periodic_table import Element
 
     if table is None:
