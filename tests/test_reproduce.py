@@ -497,22 +497,19 @@ def test_real_materials_verdicts_from_elements_csv(run, claims):
 
 
 def test_pressure_claim_from_the_shipped_table(claims):
-    """tc-rises-with-pressure: measured slopes from the CSV, model slopes from the diagram fit."""
-    from electron_tunnel import diagram, materials
+    """tc-rises-with-pressure: every row of the slopes table (both signs), scored by the rule."""
+    from electron_tunnel import datasets, diagram
 
-    data = diagram.pressure_data()
-    tc0 = materials.elements().set_index("symbol").tc_K
-    rows = data[(data.kind == "element") & data.material.map(lambda s: s in tc0 and tc0[s] > 0)]
-    assert set(rows.material) == {"Sc", "Ti", "Y"}
-    measured = (rows.tc_k - rows.material.map(tc0)) / rows.pressure_gpa
-    assert (measured > 0).all()
-    model = [
-        diagram.predicted_slope(diagram.fit_ambient(diagram.for_element(s), tc0[s]), tc0[s])
-        for s in rows.material
-    ]
-    assert all(m > 0 for m in model)
+    data = datasets.tc_pressure_slopes()
+    falling = set(data.material[data.sign == "-"])
+    assert {"Pb", "Al", "Cd", "Zn", "MgB2"} <= falling  # the sample holds falling T_c
+    rows = diagram.tc_pressure_slopes()
+    assert len(rows) == len(data)  # no row dropped
+    v = diagram.pressure_verdict(rows)
     c = claims["tc-rises-with-pressure"]
-    assert c["verdict"] == "confirmed"  # signs agree; the note gives the size mismatch
-    assert "factor" in c["note"] and "Hamlin" in c["note"]
+    assert c["verdict"] == v["verdict"]
+    assert c["computed_value"] == v["text"] and c["computed_value"].startswith("sign right for")
+    assert "Confirmed only if" in c["method"]
+    assert "MgB2" in c["note"] and "Smith" in c["note"]
     assert claims["fig8-state-diagram"]["verdict"] == "untestable"
     assert "triple point" in claims["fig8-state-diagram"]["computed_value"]

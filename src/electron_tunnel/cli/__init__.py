@@ -8,6 +8,7 @@ protocol).
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .. import __version__
@@ -48,6 +49,10 @@ def main(argv=None) -> int:
     except (ValueError, UserError) as exc:
         sys.stderr.write(f"etunnel {args.command}: error: {exc}\n")
         return 2
+    except BrokenPipeError:  # e.g. `etunnel screen ... | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout again at exit
+        return 1
     except MemoryError:
         sys.stderr.write(
             f"etunnel {args.command}: error: not enough memory (is --terms too large?)\n"

@@ -102,7 +102,12 @@ def register(subparsers):
     p.add_argument("--t-max", type=float, help="upper end of the automatic temperature axis [K]")
     p.add_argument("--points", type=int, default=301, help="grid points per axis (2-2000)")
     p.add_argument("--out", default=".", help="output directory (default: current)")
-    p.add_argument("--tc", type=float, help="ambient-pressure T_c to fit [K] (default: pymatgen's)")
+    p.add_argument(
+        "--tc",
+        type=float,
+        help="ambient-pressure T_c to fit [K] (default: the element table's, "
+        "checked against the literature)",
+    )
     p.add_argument("--alpha", type=float, help="linear thermal-expansion coefficient [1/K]")
     p.add_argument("--bulk-modulus", type=float, help="bulk modulus K0 [GPa]")
     p.add_argument("--k-prime", type=float, help="pressure derivative K' (default 4)")
