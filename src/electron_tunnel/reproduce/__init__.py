@@ -70,17 +70,27 @@ def _write_claims(claims, staging: Path) -> None:
     fields = [
         "id",
         "source",
+        "kind",
         "statement",
         "paper_value",
         "computed_value",
         "method",
         "verdict",
         "note",
+        "estimate",
+        "ci95_low",
+        "ci95_high",
+        "chance",
+        "robust",
+        "previous_verdict",
+        "change",
     ]
     with open(staging / "claims.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         for rec in records:
+            ci = rec["ci95"] or (None, None)
+            rec = {**rec, "ci95_low": ci[0], "ci95_high": ci[1]}
             writer.writerow({k: "" if rec[k] is None else rec[k] for k in fields})
 
 
