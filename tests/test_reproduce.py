@@ -128,11 +128,18 @@ def test_table1_csv_against_the_core(run):
         "R_b_pm",
         "R_v_pm",
         "resistivity_paper",
+        "resistivity_paper_ohm_m",
+        "resistivity_measured_ohm_m",
+        "resistivity_measured_source",
         "D_paper_per_m",
         "d_per_m",
         "D_per_m",
         "ratio_paper_to_d",
     ]
+    # the measured column beside the paper's (intrinsic Si: Sze; Au is not silver's value)
+    assert df.resistivity_measured_ohm_m[0] == 2.3e3 and "Sze" in df.resistivity_measured_source[0]
+    assert df.resistivity_measured_ohm_m[7] == 2.214e-8
+    np.testing.assert_allclose(df.resistivity_paper_ohm_m, df.resistivity_paper * 1e-6)
     assert list(df.symbol) == ["Si", "C", "Al", "Ca", "Fe", "Cu", "Pt", "Au", "Hg"]
     R_b, R_v = df.R_b_pm.to_numpy() * PM, df.R_v_pm.to_numpy() * PM
     np.testing.assert_allclose(df.d_per_m, et.resisting_distance(R_v, R_b, 0.1, 0), rtol=1e-14)
@@ -356,7 +363,7 @@ def test_read_only_directory_leaves_nothing(tmp_path):  # pragma: no cover - non
 def test_cli_reproduce_prints_progress_and_summary(tmp_path, capsys):
     assert cli.main(["reproduce", "--out", str(tmp_path / "r")]) == 0
     captured = capsys.readouterr()
-    assert "[1/6]" in captured.err and "[6/6]" in captured.err
+    assert "[1/9]" in captured.err and "[9/9]" in captured.err
     assert "claims:" in captured.out and "report:" in captured.out
     assert (tmp_path / "r" / "report.html").exists()
 

@@ -12,8 +12,8 @@ Examples
 >>> spec = sweep.spec_from_items([("set", "R_b", "155pm"), ("range", "x", "0.1:1.9:4"),
 ...                               ("list", "c", "0.1,1")])
 >>> ds = sweep.dataset(spec).compute()
->>> ds["state"].values.tolist()
-[[0, 2], [0, 2], [0, 1], [0, 1]]
+>>> ds["state"].values.tolist()  # rows x = 0.1, 0.7, 1.3, 1.9; columns c = 0.1, 1
+[[0, 1], [0, 2], [0, 2], [0, 2]]
 """
 
 from __future__ import annotations
