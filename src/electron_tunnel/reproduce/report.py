@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
-import html
 from collections import Counter
 
 from .. import __version__
 from .claims import VERDICTS
+from .sections import badge as _badge
 from .sections import changes_html, kind_table, robustness_html, rules_html
+from .sections import escape as _e
 
 __all__ = ["render_report"]
 
@@ -55,14 +56,6 @@ ul.findings li { margin:4px 0; }
 .scroll { overflow-x:auto; border:1px solid var(--line); border-radius:10px; }
 footer { margin-top:40px; color:var(--muted); font-size:12.5px; }
 """
-
-
-def _e(x) -> str:
-    return html.escape("" if x is None else str(x))
-
-
-def _badge(verdict: str) -> str:
-    return f'<span class="badge {_e(verdict.replace(" ", "-"))}">{_e(verdict)}</span>'
 
 
 def _img(png: bytes, alt: str) -> str:

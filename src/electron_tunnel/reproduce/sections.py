@@ -13,6 +13,7 @@ from .claims import ASSOCIATION_RULE, KINDS, MAGNITUDE_RULE, VERDICTS
 __all__ = [
     "badge",
     "changes_html",
+    "escape",
     "kind_table",
     "meissner_html",
     "pressure_html",
@@ -29,8 +30,12 @@ KIND_LABELS = {
 }
 
 
-def _e(x) -> str:
+def escape(x) -> str:
+    """HTML-escaped text of ``x`` ("" for None)."""
     return html.escape("" if x is None else str(x))
+
+
+_e = escape
 
 
 def badge(verdict: str) -> str:
