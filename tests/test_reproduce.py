@@ -512,9 +512,11 @@ def test_real_materials_verdicts_from_elements_csv(run, claims):
     assert claims["fig13-density"]["verdict"] == C.association_verdict(
         d["auc"], d["ci95"], 0.5, 0.8
     )
-    g = stats.auc_with_ci((df.R_v_pm / df.R_b_pm).where(valid), sc, B=1000)
+    crit = np.full(len(df), np.nan)
+    crit[valid] = et.critical_attraction(df.R_v_pm[valid] * PM, df.R_b_pm[valid] * PM)
+    g = stats.auc_with_ci(-crit, sc, B=1000)
     gap = claims["gap-predicts-superconductors"]
-    assert gap["computed_value"] == pytest.approx(g["auc"], abs=1e-4)  # same ranks as -c_crit
+    assert gap["computed_value"] == pytest.approx(g["auc"], abs=1e-4)
     assert gap["verdict"] == C.association_verdict(g["auc"], g["ci95"], 0.5, 0.8)
     ok = valid & np.isfinite(df.resistivity_ohm_m)
     rho = spearmanr(df["D_c0.1_per_m"][ok], df.resistivity_ohm_m[ok]).statistic

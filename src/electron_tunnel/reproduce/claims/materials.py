@@ -90,6 +90,7 @@ def claims(evaluation=None):
     notgas = scores["paper proxy: not gaseous at 3500 K"]
     dens = pt["fig11_vs_fig13_density_auc"]
     gap = scores["model: -critical c (full series)"]
+    ratio = scores["model: R_v / R_b"]
     primary = evaluation["settings"]["default_convention"]
     res = next(
         m
@@ -157,7 +158,9 @@ def claims(evaluation=None):
         f"under the paper's radii (covalent R_v; Bondi R_b, else empirical; n = {gap['n_pos']} "
         f"+ {gap['n_neg']}), bootstrap 95 % CI; " + rule_auc,
         verdict,
-        "The critical c is a monotone function of R_v/R_b, so R_v/R_b gives the same AUC."
+        "The critical c falls as R_v/R_b rises and is constant (c*) once R_v ≥ R_b, where "
+        f"elements tie; R_v/R_b itself gives AUC {ratio['auc']:.3f} (CI {ratio['ci95'][0]:.2f}–"
+        f"{ratio['ci95'][1]:.2f})."
         + _robust_note(by, same) + sample,
         estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.5,
         by_convention=by, robust=same,
