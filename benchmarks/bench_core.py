@@ -29,7 +29,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np
 
 import electron_tunnel as et
-from electron_tunnel import _series
+from electron_tunnel import _roots, _series
 
 
 def best_of(fn, repeat):
@@ -92,7 +92,7 @@ def main(argv=None):
 
     t0 = time.perf_counter()
     _series._h_coefficients.cache_clear()
-    _series._inverse_fit.cache_clear()
+    _roots._inverse_fit.cache_clear()
     et.resisting_distance(1e-10, R_b, 0.5)
     et.conducting_radius(R_b, 0.5)
     init = time.perf_counter() - t0

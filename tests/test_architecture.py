@@ -29,6 +29,7 @@ MODEL = {
     "constants",
     "chebyshev_data",
     "_series",
+    "_roots",
     "_validation",
     "_kernels",
 }

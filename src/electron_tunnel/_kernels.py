@@ -147,7 +147,7 @@ def _rc_loop(R_b, c, coef, c_star, out):
             cb[j] = cc
             t[j] = (2.0 * cc - (1.0 + c_star)) * scale
         _clenshaw2_block(t, m, coef, zero, n_c, x, q1, w)  # the inverse fit x(c)
-        for _ in range(2):  # Newton steps on G0 + c G1, as in _series.conducting_x_infinite
+        for _ in range(2):  # Newton steps on G0 + c G1, as in _roots.conducting_x_infinite
             for j in range(m):
                 t[j] = x[j] - 1.0
             _clenshaw2_block(t, m, _H0, _H1, _N_H, q0, q1, w)
@@ -220,7 +220,7 @@ def conducting_radius(R_b, c, coef, c_star):
     """Conducting radius [m] of the infinite series (NaN: no tunnel), or ``None`` (as above).
 
     ``coef`` and ``c_star`` are the Chebyshev inverse fit ``x(c)`` and the insulating
-    threshold; the two Newton steps match ``_series.conducting_x_infinite``.
+    threshold; the two Newton steps match ``_roots.conducting_x_infinite``.
     """
     prep = _prepare(R_b, c)
     if prep is None:

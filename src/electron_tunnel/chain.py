@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _series
+from . import _roots, _series
 from ._validation import (
     check_closed_interval,
     check_orbital_radius,
@@ -324,17 +324,17 @@ def conducting_radius(R_b, c, terms=None):
     >>> float(conducting_radius(1.0, 0.1))
     nan
     """
-    if terms is None and (fast := _series.fast_conducting_radius(R_b, c)) is not None:
+    if terms is None and (fast := _roots.fast_conducting_radius(R_b, c)) is not None:
         return scalar_or_array(fast, R_b, c)  # compiled kernel, same arithmetic
     Ra = check_positive(R_b, "R_b")
     ca = _check_c(c)
     n = check_terms(terms)
     if n is None:
-        x = _series.conducting_x_infinite(ca)
+        x = _roots.conducting_x_infinite(ca)
     elif n == 0:
-        x = _series.conducting_x_first_term(ca)
+        x = _roots.conducting_x_first_term(ca)
     else:
-        x = _series.conducting_x_partial(ca, n)
+        x = _roots.conducting_x_partial(ca, n)
     return scalar_or_array(Ra * x, R_b, c)
 
 
@@ -373,8 +373,8 @@ def critical_attraction(r, R_b, terms=None):
     n = check_terms(terms)
     inside = x < 1.0
     xs = np.where(inside, x, 0.5)
-    c = _series.critical_attraction_x(xs, n)
-    out = np.where(inside, c, _series.threshold_value(n))
+    c = _roots.critical_attraction_x(xs, n)
+    out = np.where(inside, c, _roots.threshold_value(n))
     return scalar_or_array(out, r, R_b)
 
 
@@ -412,8 +412,8 @@ def insulating_threshold(terms=None, *, exact=False):
     """
     n = check_terms(terms)
     if exact:
-        return _series.threshold_exact(n)
-    return float(_series.threshold_value(n))
+        return _roots.threshold_exact(n)
+    return float(_roots.threshold_value(n))
 
 
 def series_remainder(r, R_b, c, terms):
