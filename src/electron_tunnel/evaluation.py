@@ -19,16 +19,13 @@ the bootstrap uses :data:`~electron_tunnel.stats.DEFAULT_SEED`.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from matplotlib.ticker import NullFormatter
 from scipy.stats import fisher_exact
 
-from . import __version__, chain, datasets, materials, plotting, robustness, stats
+from . import __version__, chain, datasets, materials, outputs, plotting, robustness, stats
 
 __all__ = ["C_GRID", "GAS_TEMPERATURE_K", "EvaluationError", "evaluate", "run_evaluation"]
 
@@ -387,12 +384,7 @@ def run_evaluation(out_dir="evaluation", *, progress=None, B=stats.DEFAULT_B):
     """Write ``evaluation.json``, ``elements.csv`` and figures to ``out_dir`` (staged, atomic)."""
     say = progress or (lambda line: None)
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".etunnel-staging-", dir=out))
-    except OSError as exc:
-        raise EvaluationError(f"output directory {out} is not writable: {exc.strerror}") from None
-    try:
+    with outputs.staged_directory(out, EvaluationError, what="the evaluation") as staging:
         say("[1/3] element data and statistics")
         results, table = evaluate(B=B)
         say("[2/3] figures")
@@ -403,11 +395,4 @@ def run_evaluation(out_dir="evaluation", *, progress=None, B=stats.DEFAULT_B):
             json.dumps(results, indent=2, ensure_ascii=False, allow_nan=True) + "\n",
             encoding="utf-8",
         )
-        (out / "figures").mkdir(exist_ok=True)
-        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-            os.replace(path, out / path.relative_to(staging))
-    except OSError as exc:
-        raise EvaluationError(f"could not write the evaluation to {out}: {exc}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return out / "evaluation.json", results

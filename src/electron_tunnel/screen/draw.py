@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from .. import plotting, stats
+from .. import outputs, plotting, stats
 from .evaluation import FAMILIES, evaluate
 
 __all__ = ["EvaluationWriteError", "figures", "write_evaluation"]
@@ -224,12 +221,9 @@ def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, p
         If the directory cannot be written.
     """
     out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".etunnel-screen-", dir=out))
-    except OSError as exc:
-        raise EvaluationWriteError(f"output directory {out} is not writable: {exc}") from None
-    try:
+    with outputs.staged_directory(
+        out, EvaluationWriteError, what="the evaluation", prefix=".etunnel-screen-"
+    ) as staging:
         results, table = evaluate(B=B, seed=seed, convention=convention, progress=progress)
         results = _nan_to_none(results)
         if progress:
@@ -240,11 +234,4 @@ def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, p
             json.dumps(results, indent=2, ensure_ascii=False, default=_json_default) + "\n",
             encoding="utf-8",
         )
-        (out / "figures").mkdir(exist_ok=True)
-        for path in sorted(p for p in staging.rglob("*") if p.is_file()):
-            os.replace(path, out / path.relative_to(staging))
-    except OSError as exc:
-        raise EvaluationWriteError(f"could not write the evaluation to {out}: {exc}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return out / "screen-evaluation.json", results
