@@ -32,6 +32,7 @@ os.environ.setdefault("NUMBA_NUM_THREADS", "1")
 
 import dask
 import numpy as np
+from bench_core import cpu_name  # the benchmarks directory is on sys.path when run
 
 import electron_tunnel as et
 from electron_tunnel import sweep
@@ -47,17 +48,6 @@ with dask.config.set(num_workers=1):
 dt = time.perf_counter() - t0
 print(dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
 """
-
-
-def cpu_name():
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return "unknown CPU"
 
 
 def pin_one_core():
