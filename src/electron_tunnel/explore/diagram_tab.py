@@ -256,7 +256,7 @@ class DiagramTab:
             size=13,
             color="#2ca02c",
             line_color="black",
-            legend_label="ambient T_c (pymatgen)",
+            legend_label="ambient T_c (element table, checked)",
         )
         f.add_tools(
             HoverTool(
