@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
+# every optional part (the explorer, the sweep) and the test and documentation tools
+DEV_EXTRAS = "all,test"
 
 
 def sh(*cmd: object) -> None:
@@ -32,9 +34,9 @@ def sh(*cmd: object) -> None:
         sys.exit(result.returncode)
 
 
-def ensure_env(extras: str = "test") -> None:
+def ensure_env(extras: str = DEV_EXTRAS) -> None:
     """Create .venv and install the package (editable) with ``extras`` if not already done."""
-    stamp = VENV / f".installed-{extras or 'base'}"
+    stamp = VENV / f".installed-{extras.replace(',', '+') or 'base'}"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest and PY.exists():
         return
@@ -71,21 +73,21 @@ def main(argv: list[str]) -> int:
         return 2
     command, rest = argv[0], argv[1:]
     if command == "run":
-        ensure_env("test")
+        ensure_env()
         sh(BIN / "etunnel", "reproduce", *rest)
     elif command == "test":
-        ensure_env("test")
+        ensure_env()
         ensure_chromium()
         sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "lint-imports")
         sh(PY, "-m", "pytest", *rest)
     elif command == "docs":
-        ensure_env("test")
+        ensure_env()
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         sh(BIN / "mkdocs", "build", "--strict", *rest)
     else:
-        ensure_env("test")
+        ensure_env()
         for bench in sorted((ROOT / "benchmarks").glob("bench_*.py")):
             sh(PY, bench.relative_to(ROOT), *rest)
     return 0

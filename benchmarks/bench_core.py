@@ -3,12 +3,12 @@
 Run:  python benchmarks/bench_core.py [--points N] [--repeat R] [--json FILE]
 
 Timings are the best of ``R`` repeats (the machines here are shared and noisy); ratios are
-measured in the same run, so they are more stable than absolute figures. Targets from the
-issue: infinite series <= 100 x numpy.log; >= 1e6 conducting radii per second on one core;
-issue 12: infinite series with r, R_b and c all full arrays <= 5 x numpy.log, and >= 1e7
-conducting radii per second (both from the compiled kernels). The first-call cost of the
-compiled kernels (importing Numba and compiling, with an empty cache) is measured separately
-in a fresh interpreter, as is the start-up with a warm on-disk cache.
+measured in the same run, so they are more stable than absolute figures. Targets: infinite
+series <= 100 x numpy.log; >= 1e6 conducting radii per second on one core; with the compiled
+kernels, infinite series with r, R_b and c all full arrays <= 5 x numpy.log, and >= 1e7
+conducting radii per second. The first-call cost of the compiled kernels (importing Numba and
+compiling, with an empty cache) is measured separately in a fresh interpreter, as is the
+start-up with a warm on-disk cache.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ Run:  python benchmarks/bench_magnetism.py [--particles N] [--repeat R] [--skip-
 Particle-steps per second are the best of ``R`` repeats of the numba kernel (one thread,
 ``NUMBA_NUM_THREADS=1``) in the disk, the rectangle and without walls; the default
 ``etunnel meissner`` run is timed once, end to end in a fresh process (numba's on-disk cache
-warm), because that is what a user waits for. Targets from issue 11: >= 1e7 particle-steps/s on
-one core; the default run < 60 s.
+warm), because that is what a user waits for. Targets: >= 1e7 particle-steps/s on one core;
+the default run < 60 s.
 """
 
 from __future__ import annotations

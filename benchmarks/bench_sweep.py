@@ -6,7 +6,7 @@ Run:  python benchmarks/bench_sweep.py [--points N] [--diagram-size M] [--json F
    the outputs D and state (default 1e8 points), on ONE core: the process is pinned to one
    CPU (``sched_setaffinity``), dask's local scheduler has ``num_workers=1``, Numba and BLAS are
    single-threaded. Points per second from the call (store creation included) to the last
-   chunk on disk. Target (issue 12): >= 5e6 points/s. In the same run, for scale on a shared
+   chunk on disk. Target: >= 5e6 points/s. In the same run, for scale on a shared
    machine: the same D and state computed in memory with plain NumPy arrays (the package's
    vectorised functions on the full meshgrid, no dask, no Zarr; on the first 2e7 points when
    the grid is larger) and ``numpy.log`` on as many points.

@@ -1,4 +1,4 @@
-"""The architecture rules of DEVELOPERS.md that import-linter does not check.
+"""The architecture rules that import-linter does not check.
 
 * no module imports a private (underscore) name from another module, and private modules
   (``_series``, ``_validation``, ...) are imported only by the model layer;
@@ -32,8 +32,9 @@ MODEL = {
     "_roots",
     "_validation",
     "_kernels",
+    "_accel",
 }
-MAX_LINES = 520
+MAX_LINES = 600  # docstrings with See Also and References included
 
 
 def _rel(path):

@@ -1,4 +1,4 @@
-"""How the command line reads values: negative numbers after a space (issue 8)."""
+"""How the command line reads values: negative numbers after a space."""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ import pytest
 from scipy.stats import fisher_exact, spearmanr
 
 import electron_tunnel as et
-from electron_tunnel import cli, evaluation, materials, stats
+from electron_tunnel import cli, materials, stats
+from electron_tunnel.materials import evaluation
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The compiled (Numba) kernels of the infinite series, used for arrays >= FAST_MIN_SIZE.
+"""The compiled (Numba) kernels of the infinite series, used for arrays >= COMPILED_MIN_SIZE.
 
 The accuracy tests of ``test_chain.py`` mostly use small inputs, which stay on the NumPy
 path; these tests push large arrays through the kernels and check them against the
@@ -18,11 +18,11 @@ import numpy as np
 import pytest
 
 import electron_tunnel as et
-from electron_tunnel import _series
+from electron_tunnel import _accel, _series
 
 from .reference import d_infinite, root_in_unit
 
-N = 2 * _series.FAST_MIN_SIZE  # large enough to take the compiled path
+N = 2 * _accel.COMPILED_MIN_SIZE  # large enough to take the compiled path
 
 
 def _condition(x, c):
@@ -103,12 +103,12 @@ def test_kernels_work_without_a_writable_cache(tmp_path):
     code = textwrap.dedent(
         f"""
         import numpy as np, electron_tunnel as et
-        from electron_tunnel import _series
+        from electron_tunnel import _accel, _series
         x = np.linspace(0.01, 1.99, {N})
         d = et.resisting_distance(x, 1.0, 0.4)
         ref = _series.rb_times_d_infinite(1 - x, x, 2 - x, 0.4)
         assert np.allclose(d, ref, rtol=1e-12, atol=1e-15), abs(d - ref).max()
-        assert _series._kernels() is not None
+        assert _accel.kernels() is not None
         print("ok")
         """
     )
@@ -121,3 +121,111 @@ def test_kernels_work_without_a_writable_cache(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "ok"
+
+
+# --------------------------------------------------------------------------- the switch (_accel)
+def test_switch_threshold_is_one_constant():
+    size = _accel.COMPILED_MIN_SIZE
+    assert not _accel.use_compiled(size - 1)
+    assert _accel.use_compiled(size) and _accel.use_compiled(10 * size)
+    assert not _accel.use_compiled(None)  # inputs that do not broadcast: NumPy reports it
+    assert _accel.compiled_for(np.ones((63, 65))) is None  # 4095 points
+    assert _accel.compiled_for(np.ones((64, 1)), np.ones((1, 64))) is _accel.kernels()
+    assert _accel.compiled_for(np.ones(size), np.ones(3)) is None
+    assert _accel.broadcast_shape(np.ones((2, 1)), 3.0, np.ones(5)) == (2, 5)
+
+
+class _Spy:
+    """Stands in for the kernel module and counts the calls that reach it."""
+
+    def __init__(self, module):
+        self.module, self.calls = module, []
+
+    def __getattr__(self, name):
+        def call(*args):
+            self.calls.append(name)
+            return getattr(self.module, name)(*args)
+
+        return call
+
+
+@pytest.mark.parametrize("offset", [-1, 0, 1])
+def test_chain_honours_the_threshold(monkeypatch, offset):
+    spy = _Spy(_accel.kernels())
+    monkeypatch.setattr(_accel, "kernels", lambda: spy)
+    n = _accel.COMPILED_MIN_SIZE + offset
+    x = np.linspace(0.01, 1.99, n)
+    c = np.linspace(0.0, 1.0, n)
+    et.resisting_distance(x, 1.0, 0.3)
+    et.conducting_radius(1.0, c)
+    et.resisting_distance(x[:, None], 1.0, c[None, :2])  # 2n points: always compiled
+    et.resisting_distance(x, 1.0, 0.3, terms=5)  # finite series: never compiled
+    want = [] if offset < 0 else ["resisting_distance", "conducting_radius"]
+    assert spy.calls == [*want, "resisting_distance"]
+
+
+def test_raising_the_threshold_gives_the_numpy_path(monkeypatch):
+    monkeypatch.setattr(_accel, "COMPILED_MIN_SIZE", 10**12)
+    assert _accel.compiled_for(np.ones(N)) is None
+    assert _series.fast_resisting_distance(np.full(N, 0.5), 1.0, 0.3) is None
+
+
+def test_both_paths_agree_on_random_inputs(monkeypatch):
+    """Stated tolerance: D to 1e-14 of the size of its summed parts, R_c to 1e-14 relative."""
+    rng = np.random.default_rng(11)
+    R_b = rng.uniform(1e-11, 1e-9, N)
+    x = rng.uniform(1e-6, 2 - 1e-6, N)
+    c = rng.uniform(0, 1, N)
+    fast_d = et.resisting_distance(x * R_b, R_b, c)
+    fast_rc = et.conducting_radius(R_b, c)
+    monkeypatch.setattr(_accel, "COMPILED_MIN_SIZE", 10**12)
+    slow_d = et.resisting_distance(x * R_b, R_b, c)
+    slow_rc = et.conducting_radius(R_b, c)
+    size = (1 / x + 1 + c * (3 / (2 - x) + 2 / (2 - x) ** 2 + 1)) * abs(1 - x) / R_b
+    assert np.all(np.abs(fast_d - slow_d) <= 1e-14 * size)
+    assert np.array_equal(np.isnan(fast_rc), np.isnan(slow_rc))
+    tunnel = ~np.isnan(slow_rc)
+    assert np.all(np.abs(fast_rc - slow_rc)[tunnel] <= 1e-14 * slow_rc[tunnel])
+
+
+# --------------------------------------------------------------------------- blocked_sum
+EPS = np.finfo(float).eps
+
+
+@pytest.mark.parametrize(("n_points", "stop", "budget"), [(1, 1, 16), (3, 2, 8), (7, 500, 64),
+                                                          (50, 3000, 1000), (2, 10_000, 1 << 20)])
+def test_blocked_sum_matches_fsum(n_points, stop, budget):
+    rng = np.random.default_rng(stop)
+    first = 1 if stop > 1 else 0
+    table = rng.standard_normal((n_points, stop)) * rng.uniform(0, 1e3, (n_points, 1))
+
+    def terms(i):
+        k = i[0].astype(int)
+        assert i.shape[0] == 1 and 0 < i.shape[1] <= max(2, budget // n_points)
+        assert np.array_equal(k, np.arange(k[0], k[0] + k.size))
+        return table[:, k], -2.0 * table[:, k]
+
+    s, t = _accel.blocked_sum(terms, n_points, first, stop, parts=2, budget=budget)
+    for row, got, neg in zip(table, s, t, strict=True):
+        want = math.fsum(row[first:])
+        bound = (stop - first) * EPS * math.fsum(abs(row[first:]))
+        assert abs(got - want) <= bound
+        assert neg == -2.0 * got  # scaling by 2 is exact: same order of operations
+
+
+def test_blocked_sum_adds_the_last_block_first():
+    seen = []
+
+    def terms(i):
+        seen.append(int(i[0, 0]))
+        return (1.0 / i**2 * np.ones((2, 1)),)
+
+    (s,) = _accel.blocked_sum(terms, 2, 1, 10, budget=6)  # 3 terms per block
+    assert seen == [7, 4, 1]
+    assert s[0] == s[1] == (1 / np.arange(7.0, 10) ** 2).sum() + (
+        1 / np.arange(4.0, 7) ** 2
+    ).sum() + (1 / np.arange(1.0, 4) ** 2).sum()
+    # an empty range gives zeros without calling terms
+    assert _accel.blocked_sum(lambda i: pytest.fail("called"), 3, 5, 5, parts=2)[1].tolist() == [
+        0.0, 0.0, 0.0
+    ]

@@ -1,4 +1,4 @@
-"""Classical charges in a field (issue 11): integrator, closed forms, statistics, CLI.
+"""Classical charges in a field (the Meissner model): integrator, closed forms, statistics, CLI.
 
 Independent references: the cyclotron radius m v / (|q| B) and period 2 pi m / (|q| B), the
 free-flight mirror image at a wall, conservation of speed and (in a disk) of angular momentum in

@@ -78,7 +78,7 @@ def test_radius_conventions(df):
     assert src[si] == "vdw_bondi_pm" and src[i] == "empirical_pm"
     with pytest.raises(ValueError, match="convention must be one of"):
         materials.radii("nonsense")
-    assert materials.DEFAULT_CONVENTION in materials.RADIUS_CONVENTIONS
+    assert materials.PRIMARY_CONVENTION in materials.RADIUS_CONVENTIONS
 
 
 def test_element_lookup_errors():

@@ -1,4 +1,4 @@
-"""The audit's verdict vocabulary and rules (issue 14): edges, kinds, corrected data."""
+"""The audit's verdict vocabulary and rules: edges, kinds, corrected data."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from electron_tunnel import datasets, materials, robustness
+from electron_tunnel import datasets, materials
+from electron_tunnel.materials import robustness
 from electron_tunnel.reproduce.claims import (
     KINDS,
     VERDICTS,
@@ -24,7 +25,7 @@ from electron_tunnel.reproduce.claims import materials as claims_materials
 @pytest.mark.parametrize(
     ("estimate", "ci", "chance", "strong", "expected"),
     [
-        (0.594, (0.48, 0.71), 0.5, 0.8, "no signal"),  # the issue's example
+        (0.594, (0.48, 0.71), 0.5, 0.8, "no signal"),  # association_verdict's docstring example
         (-0.18, (-0.44, 0.07), 0.0, 0.7, "no signal"),  # wrong side, CI contains chance
         (0.60, (0.50, 0.70), 0.5, 0.8, "no signal"),  # CI touching chance counts as containing
         (0.60, (0.5000001, 0.70), 0.5, 0.8, "approximate"),  # just above chance
@@ -49,7 +50,7 @@ def test_association_rule_edges(estimate, ci, chance, strong, expected):
         (10.0 / 3, 10.0, "confirmed"),  # factor 3 the other way
         (100.0, 10.0, "approximate"),  # exactly a factor 10
         (100.001, 10.0, "contradicted"),  # just outside 10
-        (2.3, 2.0e10, "contradicted"),  # the issue's Si / Pt example
+        (2.3, 2.0e10, "contradicted"),  # a ratio like Si / Pt resistivity, off by ~1e10
         (0.5, 10.0, "contradicted"),  # wrong direction
         (-1.0, 10.0, "untestable"),
     ],
@@ -122,7 +123,7 @@ _NO_PRESSURE = _empty_pressure()
 # --------------------------------------------------------------------------- element claims
 @pytest.fixture(scope="module")
 def evaluation_claims():
-    from electron_tunnel import evaluation
+    from electron_tunnel.materials import evaluation
 
     ev, _ = evaluation.evaluate(B=200)
     return ev, {c.id: c for c in compute_claims(ev, pressure=_NO_PRESSURE)}

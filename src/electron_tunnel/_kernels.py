@@ -6,9 +6,9 @@ explicit first term plus two Chebyshev series (``H0``, ``H1``, coefficients in
 over the data, each limited by memory bandwidth. The kernels here do the same arithmetic for
 one point at a time, in registers, in a single loop the compiler vectorises (SIMD), and check
 the input domain in the same pass. They are an accelerator only: the callers import this
-module lazily and fall back to the NumPy path when Numba is missing, and the NumPy path
-produces every error message (the kernels only report *that* some input is outside the
-domain).
+module lazily (:func:`electron_tunnel._accel.compiled_for` decides when) and fall back to the
+NumPy path when Numba is missing, and the NumPy path produces every error message (the
+kernels only report *that* some input is outside the domain).
 
 Compiled code is cached on disk (``cache=True``) in ``__pycache__`` next to this file, or in
 Numba's user-wide cache directory when the package directory is read-only; when no cache
@@ -24,7 +24,7 @@ import numpy as np
 from numba import types
 from numba.extending import overload
 
-from . import chebyshev_data
+from . import _accel, chebyshev_data
 
 __all__ = ["conducting_radius", "rb_d_infinite", "resisting_distance"]
 
@@ -182,9 +182,8 @@ def _prepare(*args):
                 return None
             arr = arr.astype(np.float64)
         arrays.append(arr)
-    try:
-        shape = np.broadcast_shapes(*(a.shape for a in arrays))
-    except ValueError:
+    shape = _accel.broadcast_shape(*arrays)
+    if shape is None:
         return None
     prepared = []
     for arr in arrays:

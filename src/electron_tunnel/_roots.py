@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from . import _series
+from . import _accel
 from ._series import (
     clenshaw,
     g_partial_parts,
@@ -156,7 +156,7 @@ def conducting_x_partial(c: np.ndarray, n_terms: int) -> np.ndarray:
 
 def fast_conducting_radius(R_b, c):
     """Conducting radius [m] of the infinite series from the fused kernel, or ``None``."""
-    kernels = _series.kernels_for(R_b, c)
+    kernels = _accel.compiled_for(R_b, c)
     if kernels is None:
         return None
     coef, c_star = _inverse_fit()

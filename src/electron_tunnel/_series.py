@@ -23,11 +23,10 @@ Notation (derived in ``docs/derivations.md``):
 from __future__ import annotations
 
 import functools
-import math
 
 import numpy as np
 
-from . import chebyshev_data
+from . import _accel, chebyshev_data
 
 # Chebyshev interpolation of Q0, Q1 on t = x - 1 in [-1, 1]: number of nodes used for the
 # exact (mpmath) interpolation, and the relative size below which coefficients are dropped.
@@ -35,8 +34,6 @@ _N_NODES = 36
 _DROP_BELOW = 1e-19
 _MP_DPS = 32
 
-# Largest number of (point, term) pairs evaluated in one NumPy block for partial sums.
-_BLOCK = 1 << 20
 # Block length for the Clenshaw recurrence (fits the working arrays in L2 cache).
 _CLENSHAW_BLOCK = 1 << 15
 
@@ -230,43 +227,14 @@ def g_parts_derivative_infinite(x):
 
 
 # --------------------------------------------------------------------------- compiled kernels
-# Arrays at least this large go to the fused Numba kernels (:mod:`._kernels`); smaller ones stay
-# on the NumPy path, so that scalar calls (the CLI) never pay for importing Numba.
-FAST_MIN_SIZE = 4096
-
-
-@functools.cache
-def _kernels():
-    """The compiled-kernel module, or ``None`` without a working Numba."""
-    try:
-        # deferred on purpose: importing Numba and loading the compiled kernels costs ~0.5 s
-        from . import _kernels as kernels
-    except Exception:  # pragma: no cover - numba is a declared dependency
-        return None
-    return kernels
-
-
-def _large(*args) -> bool:
-    """True when the inputs broadcast to at least FAST_MIN_SIZE points."""
-    try:
-        shape = np.broadcast_shapes(*(np.shape(a) for a in args))
-    except ValueError:
-        return False  # the NumPy path reports the shape error
-    return math.prod(shape) >= FAST_MIN_SIZE
-
-
-def kernels_for(*args):
-    """The compiled-kernel module when the inputs are large enough for it, else ``None``."""
-    return _kernels() if _large(*args) else None
-
-
 def fast_resisting_distance(r, R_b, c):
     """``D`` [1/m] of the infinite series from the fused kernel, or ``None``.
 
     ``None`` (small input, no Numba, a non-real input or a point outside the domain) tells
-    the caller to take the NumPy path, which checks the input and reports errors.
+    the caller to take the NumPy path, which checks the input and reports errors. The choice
+    is :func:`._accel.compiled_for`'s.
     """
-    kernels = kernels_for(r, R_b, c)
+    kernels = _accel.compiled_for(r, R_b, c)
     return None if kernels is None else kernels.resisting_distance(r, R_b, c)
 
 
@@ -291,20 +259,16 @@ def g_partial_parts(x: np.ndarray, n_terms: int, two_minus_x=None):
     tmx = 2.0 - x if two_minus_x is None else np.asarray(two_minus_x, dtype=np.float64)
     x, tmx = np.broadcast_arrays(x, tmx)
     flat = x.reshape(-1)
-    g0 = np.zeros_like(flat)
-    g1 = np.zeros_like(flat)
-    total = n_terms + 1
-    step = max(2, min(total, _BLOCK // max(flat.size, 1)))
-    # Sum from the smallest terms (largest i) to the largest for a smaller rounding error.
-    starts = list(range(1, total, step))[::-1]
-    for start in starts:
-        i = np.arange(start, min(start + step, total), dtype=np.float64)
-        xi = flat[:, None]
-        a = _alpha(i[None, :], xi)
-        b = _beta(i[None, :], xi)
-        even = (np.arange(start, start + i.size) % 2 == 0)[None, :]
-        g0 += np.where(even, a, b).sum(axis=1)
-        g1 += np.where(even, b, a).sum(axis=1)
+    xi = flat[:, None]
+
+    def terms(i):
+        a = _alpha(i, xi)
+        b = _beta(i, xi)
+        even = i % 2 == 0
+        return np.where(even, a, b), np.where(even, b, a)
+
+    # i >= 1, summed from the smallest terms (largest i) to the largest
+    g0, g1 = _accel.blocked_sum(terms, flat.size, 1, n_terms + 1, parts=2)
     inv = 1.0 / tmx.reshape(-1)
     g0 += 1.0 / flat
     g1 -= inv * (3.0 + 2.0 * inv)
@@ -330,22 +294,19 @@ def du_dk_partial(x: np.ndarray, c: np.ndarray, n_terms: int, two_minus_x=None):
     shape = x.shape
     xf, cf = x.reshape(-1)[:, None], c.reshape(-1)[:, None]
     tf = tmx.reshape(-1)
-    su = np.zeros(xf.shape[0])
-    sk = np.zeros(xf.shape[0])
-    total = n_terms + 1
-    step = max(2, min(total, _BLOCK // max(xf.shape[0], 1)))
-    for start in list(range(0, total, step))[::-1]:
-        i = np.arange(start, min(start + step, total), dtype=np.float64)[None, :]
-        odd = (np.arange(start, start + i.shape[1]) % 2 == 1)[None, :]
+
+    def terms(i):
+        odd = i % 2 == 1
         a = np.where(odd, cf, 1.0)  # c^(i % 2)
         b = np.where(odd, 1.0, cf)  # c^((i+1) % 2)
         m = 2 * (i + 1) - xf  # 2(i+1) R_b - r, in units of R_b
-        if start == 0:
+        if i[0, 0] == 0:
             m[:, 0] = tf
         du = 2 * a / (2 * i + xf) + 2 * b / m - (2 * a + 2 * b) / (2 * i + 1)
         dk = xf * b / m**2 - (b - a) / (2 * i + 1) ** 2 - xf * a / (2 * i + xf) ** 2
-        su += du.sum(axis=1)
-        sk += dk.sum(axis=1)
+        return du, dk
+
+    su, sk = _accel.blocked_sum(terms, xf.shape[0], 0, n_terms + 1, parts=2)
     return su.reshape(shape), sk.reshape(shape)
 
 
@@ -356,14 +317,13 @@ def force_sum_partial(x: np.ndarray, two_minus_x, c: np.ndarray, n_terms: int) -
     )
     shape = x.shape
     xf, cf = x.reshape(-1)[:, None], c.reshape(-1)[:, None]
-    s = np.zeros(xf.shape[0])
-    total = n_terms + 1
-    step = max(2, min(total, _BLOCK // max(xf.shape[0], 1)))
-    for start in list(range(1, total, step))[::-1]:
-        i = np.arange(start, min(start + step, total), dtype=np.float64)[None, :]
-        odd = (np.arange(start, start + i.shape[1]) % 2 == 1)[None, :]
+
+    def terms(i):
+        odd = i % 2 == 1
         a = np.where(odd, cf, 1.0)
         b = np.where(odd, 1.0, cf)
-        s += (a / (2 * i + xf) ** 2 - b / (2 * (i + 1) - xf) ** 2).sum(axis=1)
+        return (a / (2 * i + xf) ** 2 - b / (2 * (i + 1) - xf) ** 2,)
+
+    (s,) = _accel.blocked_sum(terms, xf.shape[0], 1, n_terms + 1)
     s += 1.0 / x.reshape(-1) ** 2 - c.reshape(-1) / tmx.reshape(-1) ** 2  # i = 0: eq (15)
     return s.reshape(shape)

@@ -10,6 +10,12 @@ is the sum over the chain; the lifting energy is :math:`E_c = K u e^2 D / 2` (eq
 evaluated from its exact digamma/trigamma closed form (``docs/derivations.md``).
 
 All lengths in metres, ``D`` in 1/m, energies in joules.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), eqs (15)-(24) and (36)-(41), Figures 5
+   and 7.
 """
 
 from __future__ import annotations
@@ -79,6 +85,16 @@ def force(r, R_b, c, terms=None, *, u=1.0):
     F_e : float or ndarray
         [N]; negative pulls the electron towards its own nucleus.
 
+    See Also
+    --------
+    potential_energy_difference : minus the integral of this force from ``r`` to the border.
+    kinetic_energy_difference : from the centripetal balance with this force.
+    electron_tunnel.two_centre.force : the two-centre case (``c = 1``, ``terms=0``).
+
+    References
+    ----------
+    [1]_ eqs (15)-(17) and (32).
+
     Examples
     --------
     >>> from electron_tunnel import two_centre
@@ -123,6 +139,15 @@ def resisting_distance(r, R_b, c, terms=None):
     D : float or ndarray
         [1/m]. Negative values mean the orbit lies inside the electron tunnel.
 
+    See Also
+    --------
+    conducting_radius : where ``D`` changes sign (the edge of the electron tunnel).
+    critical_attraction : the ``c`` at which ``D`` vanishes at a given orbit.
+    insulating_threshold : the ``c`` at and below which ``D`` has no sign change.
+    lifting_energy : the energy ``K u e^2 D / 2``.
+    series_remainder : ``D`` minus its sum to ``terms``.
+    electron_tunnel.resistivity.resistivity : the resistivity ``Z D``.
+
     Notes
     -----
     The infinite series is
@@ -144,6 +169,10 @@ def resisting_distance(r, R_b, c, terms=None):
     Finite ``terms`` are summed directly (vectorised over points and terms), in the algebraically
     identical factored form ``D_u(i) + D_k(i) = (1 - x) w_i / R_b`` that keeps the exact zero at
     ``r = R_b``.
+
+    References
+    ----------
+    [1]_ eqs (19), (22), (24) and (37); Table 1.
 
     Examples
     --------
@@ -201,6 +230,17 @@ def potential_energy_difference(r, R_b, c, terms=None, *, u=1.0):
     E_u : float or ndarray
         [J]
 
+    See Also
+    --------
+    force : the force integrated here.
+    kinetic_energy_difference : the other part of the lifting energy.
+    lifting_energy : the sum of the two parts.
+    electron_tunnel.two_centre.potential_energy_difference : the two-centre case.
+
+    References
+    ----------
+    [1]_ eqs (18), (19) and (36).
+
     Examples
     --------
     >>> from electron_tunnel import two_centre
@@ -233,6 +273,16 @@ def kinetic_energy_difference(r, R_b, c, terms=None, *, u=1.0):
     -------
     E_k : float or ndarray
         [J]
+
+    See Also
+    --------
+    potential_energy_difference : the other part of the lifting energy.
+    lifting_energy : the sum of the two parts.
+    electron_tunnel.two_centre.kinetic_energy_difference : the two-centre case.
+
+    References
+    ----------
+    [1]_ eqs (20)-(22).
 
     Examples
     --------
@@ -270,11 +320,22 @@ def lifting_energy(r, R_b, c, *, u=1.0, terms=None):
     E_c : float or ndarray
         [J]; <= 0 inside the electron tunnel.
 
+    See Also
+    --------
+    resisting_distance : ``D``, the energy in units of ``K u e^2 / 2``.
+    potential_energy_difference, kinetic_energy_difference : its two parts.
+    conducting_radius : the orbit at which it changes sign.
+    electron_tunnel.two_centre.lifting_energy : the two-centre case (``c = 1``, ``terms=0``).
+
+    References
+    ----------
+    [1]_ eqs (23) and (32); Figure 7.
+
     Examples
     --------
     Figure 7 (R_b = 1000 pm): with c = 1 the first-term energy changes sign at 382 pm.
 
-    >>> from scipy.constants import e
+    >>> from electron_tunnel.constants import ELEMENTARY_CHARGE as e
     >>> [round(float(lifting_energy(r, 1e-9, 1.0, terms=0)) / e, 3) for r in (300e-12, 500e-12)]
     [0.442, -0.32]
     """
@@ -312,6 +373,19 @@ def conducting_radius(R_b, c, terms=None):
     R_c : float or ndarray
         [m]. **NaN means there is no electron tunnel** (``c`` at or below
         :func:`insulating_threshold`): a valid answer, not an error.
+
+    See Also
+    --------
+    resisting_distance : the ``D`` whose zero this is.
+    critical_attraction : the inverse, ``c`` from ``R_c``.
+    insulating_threshold : the ``c`` at and below which there is no root.
+    lifting_energy : the energy that changes sign at ``R_c``.
+    electron_tunnel.two_centre.conducting_radius : the two-centre case (``c = 1``,
+        ``terms=0``), eq (10).
+
+    References
+    ----------
+    [1]_ eqs (38)-(41); Figure 5.
 
     Examples
     --------
@@ -360,6 +434,16 @@ def critical_attraction(r, R_b, terms=None):
     c_crit : float or ndarray
         Dimensionless, > 0.
 
+    See Also
+    --------
+    conducting_radius : the inverse, ``R_c`` from ``c``.
+    insulating_threshold : the answer for ``r >= R_b``.
+    resisting_distance : the ``D = D0 + c D1`` that vanishes at ``c_crit``.
+
+    References
+    ----------
+    [1]_ eqs (11), (24) and (38).
+
     Examples
     --------
     Mercury in Table 1 (R_v = 149 pm, R_b = 155 pm):
@@ -403,6 +487,16 @@ def insulating_threshold(terms=None, *, exact=False):
     -------
     c_star : float, Fraction or sympy.Expr
 
+    See Also
+    --------
+    conducting_radius : NaN for ``c`` at or below this threshold.
+    critical_attraction : equal to this threshold for orbits at or beyond the border.
+    resisting_distance : the ``D`` whose slope at ``r = R_b`` sets the threshold.
+
+    References
+    ----------
+    [1]_ eqs (24), (37) and (38); Figure 5 (no tunnel at ``c = 0``).
+
     Examples
     --------
     >>> insulating_threshold(0), insulating_threshold(0, exact=True)
@@ -432,6 +526,15 @@ def series_remainder(r, R_b, c, terms):
     -------
     R_N : float or ndarray
         [1/m]. Approaches :func:`series_remainder_leading` as ``N`` grows.
+
+    See Also
+    --------
+    series_remainder_leading : its leading asymptotic form.
+    resisting_distance : the full and the partial sums.
+
+    References
+    ----------
+    [1]_ eqs (24) and (36).
 
     Examples
     --------
@@ -467,6 +570,15 @@ def series_remainder_leading(r, R_b, c, terms):
     -------
     float or ndarray
         [1/m]
+
+    See Also
+    --------
+    series_remainder : the exact remainder.
+    resisting_distance : the series itself.
+
+    References
+    ----------
+    [1]_ eqs (24) and (36).
 
     Examples
     --------

@@ -62,6 +62,11 @@ def paper_table1() -> pd.DataFrame:
 
     ``resistivity_uohm_m`` is the paper's "Resistivity (m/MS)" column: metres per megasiemens,
     i.e. micro-ohm metres.
+
+    References
+    ----------
+    J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+    University (2 June 2019, revised 16 January 2023), Table 1.
     """
     return _read_csv(
         "paper_table1.csv",
@@ -72,7 +77,19 @@ def paper_table1() -> pd.DataFrame:
 
 
 def literature_facts() -> pd.DataFrame:
-    """Single literature values used by the audit (key, value, unit, statement, source)."""
+    """Single literature values used by the audit (key, value, unit, statement, source).
+
+    References
+    ----------
+    One per row, in the ``source`` column:
+
+    * B. S. Deaver and W. M. Fairbank, Phys. Rev. Lett. 7, 43 (1961) (flux quantum h/2e);
+    * R. Doll and M. Näbauer, Phys. Rev. Lett. 7, 51 (1961) (flux quantum h/2e);
+    * M. Tinkham, *Introduction to Superconductivity*, 2nd ed. (McGraw-Hill, 1996), section 4.4
+      (temperature dependence of the critical current density);
+    * CRC Handbook of Chemistry and Physics, 97th ed. (2016), "Thermal expansion of liquids"
+      (mercury).
+    """
     return _read_csv(
         "literature_facts.csv",
         citation=PER_ROW,
@@ -86,6 +103,13 @@ def pressure_superconductors() -> pd.DataFrame:
 
     These materials were chosen because they become superconducting, or peak, under pressure:
     on its own this is a sample selected for rising T_c (see :func:`tc_pressure_slopes`).
+
+    References
+    ----------
+    One publication per row, in the ``source`` column; among them A. P. Drozdov et al.,
+    Nature 525, 73 (2015) (H3S), A. P. Drozdov et al., Nature 569, 528 (2019) and
+    M. Somayazulu et al., Phys. Rev. Lett. 122, 027001 (2019) (LaH10), K. Shimizu et al.,
+    Nature 419, 597 (2002) (Li) and V. V. Struzhkin et al., Nature 390, 382 (1997) (S).
     """
     return _read_csv(
         "pressure-superconductors.csv",
@@ -100,6 +124,17 @@ def tc_pressure_slopes() -> pd.DataFrame:
 
     ``dtc_dp_k_per_gpa`` where the source states a slope, otherwise the chord between
     ``(p_low_gpa, tc_low_k)`` and ``(p_high_gpa, tc_high_k)``.
+
+    References
+    ----------
+    One per row, in the ``source`` column:
+
+    * T. F. Smith and C. W. Chu, Phys. Rev. 159, 353 (1967) (Pb, Al, Cd, Zn);
+    * S. Deemyad et al., Physica C 385, 105 (2003) (MgB2);
+    * J. J. Hamlin et al., Physica C 451, 82 (2007) (Y);
+    * M. Debessai, J. J. Hamlin and J. S. Schilling, Phys. Rev. B 78, 064519 (2008) (Lu, Sc);
+    * V. V. Struzhkin et al., Nature 390, 382 (1997), as quoted by A. P. Durajski et al.,
+      arXiv:1105.4947 (S).
     """
     return _read_csv(
         "tc-pressure-slopes.csv",
@@ -113,6 +148,13 @@ def supercon() -> pd.DataFrame:
     """16,414 SuperCon formulas (``name``) with T_c [K] (``Tc``; 0 = reported not superconducting).
 
     Shown with its attribution wherever results from it appear (CC BY 4.0).
+
+    References
+    ----------
+    SuperCon database, National Institute for Materials Science (NIMS), Japan, as curated in
+    V. Stanev et al., "Machine learning modeling of superconducting critical temperature",
+    npj Comput. Mater. 4, 29 (2018), and distributed with the 3DSC data set of T. Sommer et
+    al., Sci. Data 10, 816 (2023).
     """
     return _read_csv(
         "supercon-stanev2018.csv",
@@ -131,6 +173,14 @@ def bondi_radii() -> pd.DataFrame:
 
     A. Bondi, J. Phys. Chem. 68, 441 (1964); the radius set of the paper's Table 1 (its Si, C,
     Cu, Au values are Bondi's). mendeleev's Bondi column lacks most metals (Cu, Ag, Au, Pt, ...).
+
+    References
+    ----------
+    A. Bondi, "van der Waals Volumes and Radii", J. Phys. Chem. 68, 441 (1964),
+    doi:10.1021/j100785a001, Tables I and XIV; transcribed from the ``ele`` package
+    (``rsdefever/ele``), and for Zn, Cd and Hg from Bondi's Table I as reprinted in the CRC
+    Handbook of Chemistry and Physics, "Atomic radii of the elements" (per-row notes in
+    ``source``).
     """
     return _read_csv(
         "bondi-radii.csv",
@@ -145,6 +195,16 @@ def element_superconductivity() -> pd.DataFrame:
 
     Elements that superconduct only under pressure (Sc, Y, Ce, ...) have ``ambient`` false and
     the pressure where known; Hg is the ambient alpha phase (4.154 K).
+
+    References
+    ----------
+    One per row, in the ``source`` column; mainly CRC Handbook of Chemistry and Physics, 97th
+    ed. (2016), Sec. 12, "Properties of Superconductors" (after B. W. Roberts, J. Phys. Chem.
+    Ref. Data 5, 581 (1976)), and C. Buzea and K. Robbie, Supercond. Sci. Technol. 18, R1
+    (2005); single elements from Y. Ying et al., Phys. Rev. Lett. 130, 256002 (2023) (Sc),
+    J. J. Hamlin, V. G. Tissen and J. S. Schilling, Physica C 451, 82 (2007) (Y), J. L. Smith
+    and R. G. Haire, Science 200, 535 (1978) (Am), J. Tuoriniemi et al., Nature 447, 187 (2007)
+    (Li) and Ch. Buchal et al., Phys. Rev. Lett. 50, 64 (1983) (Rh).
     """
     df = _read_csv(
         "element-superconductivity.csv",
@@ -160,6 +220,14 @@ def resistivity_measured() -> pd.DataFrame:
     """Measured room-temperature resistivity [ohm m] of the paper's Table 1 materials.
 
     Intrinsic Si and diamond (not the doped Si and graphite values of the paper's column).
+
+    References
+    ----------
+    One per row, in the ``source`` column: CRC Handbook of Chemistry and Physics, 97th ed.
+    (2016), Sec. 12, "Electrical Resistivity of Pure Metals" (the metals at 293 K); S. M. Sze,
+    *Physics of Semiconductor Devices*, 2nd ed. (Wiley, 1981) (intrinsic Si); the table of
+    resistivities at 20 C in Wikipedia's "Electrical resistivity and conductivity" (diamond,
+    mercury).
     """
     return _read_csv(
         "resistivity-measured.csv",
@@ -174,6 +242,13 @@ def resistivity_pressure() -> pd.DataFrame:
 
     Mainly P. W. Bridgman's measurements (Proc. Am. Acad. Arts Sci.); the initial coefficient
     ``dlnR_dp_per_GPa`` where the source gives it.
+
+    References
+    ----------
+    One per row, in the ``source`` column: P. W. Bridgman, Proc. Natl. Acad. Sci. USA 3, 10
+    (1917) (summarising Proc. Am. Acad. Arts Sci. 52, 573 (1917)), Proc. Am. Acad. Arts Sci. 56,
+    59 (1921), 79, 125 (1951) and 81, 165 (1952); R. A. Stager and H. G. Drickamer, Phys. Rev.
+    131, 2524 (1963) (Sr).
     """
     return _read_csv(
         "resistivity-pressure.csv",
@@ -188,6 +263,12 @@ def chebyshev_coefficients() -> pd.DataFrame:
 
     Generated by ``tools/generate_coefficients.py`` from the digamma/trigamma closed form with
     32-digit mpmath; a test regenerates them.
+
+    References
+    ----------
+    Computed by this package (no external data); the series is eq (24) of J. Z. Liu, "Unified
+    Theory of Low and High-Temperature Superconductivity", Stanford University (2 June 2019,
+    revised 16 January 2023).
     """
     h0, h1 = np.asarray(chebyshev_data.H0), np.asarray(chebyshev_data.H1)
     n = max(h0.size, h1.size)

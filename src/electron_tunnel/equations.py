@@ -3,6 +3,11 @@
 ``EQUATIONS[n]`` is ``(description, target)`` where ``target`` is the dotted name of the
 function (relative to :mod:`electron_tunnel`) or ``None`` with the reason it is not computable
 on its own. ``docs/nomenclature.md`` prints this table; a test checks that every target exists.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), eqs (1)-(45).
 """
 
 from __future__ import annotations
@@ -65,6 +70,30 @@ EQUATIONS: dict[int, tuple[str, str | None]] = {
 
 def resolve(number: int):
     """Return the function computing equation ``number`` (``None`` if not computable).
+
+    Parameters
+    ----------
+    number : int
+        An equation number of the paper, 1-45.
+
+    Returns
+    -------
+    function or None
+        The public function named by ``EQUATIONS[number]``; ``None`` for eq (4), which only
+        serves the derivation of eqs (5)-(6).
+
+    Raises
+    ------
+    ValueError
+        If ``number`` is not an equation number of the paper.
+
+    See Also
+    --------
+    EQUATIONS : the table this looks up, with a description of each equation.
+
+    References
+    ----------
+    [1]_ eqs (1)-(45).
 
     Examples
     --------

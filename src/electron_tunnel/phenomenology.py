@@ -2,6 +2,29 @@ r"""Phenomenology formulas quoted in the paper's last sections (eqs 42-45).
 
 These are standard physics, not results of the electron-tunnel model, except eq (44), the
 paper's own claim :math:`J = C T^4`. They are here so that the audit can compute with them.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), eqs (42)-(45).
+
+.. [2] J. D. Jackson, *Classical Electrodynamics*, 3rd ed. (Wiley, New York, 1999).
+
+.. [3] J. Stefan, "Über die Beziehung zwischen der Wärmestrahlung und der Temperatur",
+   Sitzungsber. Kais. Akad. Wiss. Wien, Math.-Naturwiss. Cl. 79, 391 (1879).
+
+.. [4] L. Boltzmann, "Ableitung des Stefan'schen Gesetzes, betreffend die Abhängigkeit der
+   Wärmestrahlung von der Temperatur aus der electromagnetischen Lichttheorie", Ann. Phys.
+   (Leipzig) 258, 291 (1884).
+
+.. [5] B. S. Deaver and W. M. Fairbank, "Experimental Evidence for Quantized Flux in
+   Superconducting Cylinders", Phys. Rev. Lett. 7, 43 (1961).
+
+.. [6] R. Doll and M. Näbauer, "Experimental Proof of Magnetic Flux Quantization in a
+   Superconducting Ring", Phys. Rev. Lett. 7, 51 (1961).
+
+.. [7] M. Tinkham, *Introduction to Superconductivity*, 2nd ed. (McGraw-Hill, New York, 1996),
+   section 4.4.
 """
 
 from __future__ import annotations
@@ -53,6 +76,15 @@ def lorentz_force(q, E, v, B):
     F : ndarray, shape (..., 3)
         [N]
 
+    See Also
+    --------
+    flux_quantum : the other formula of the paper's magnetic-field sections.
+    electron_tunnel.magnetism : the paper's Meissner mechanism, charges moved by this force.
+
+    References
+    ----------
+    [1]_ eq (42); [2]_ (the Lorentz force law).
+
     Examples
     --------
     >>> from scipy.constants import e
@@ -84,6 +116,14 @@ def blackbody_exitance(T):
     P : float or ndarray
         [W m^-2]
 
+    See Also
+    --------
+    critical_current_density : the paper's ``J = C T^4``, derived from this law.
+
+    References
+    ----------
+    [1]_ eq (43); the law: [3]_ (measured) and [4]_ (derived).
+
     Examples
     --------
     >>> round(float(blackbody_exitance(300.0)), 2)
@@ -113,6 +153,16 @@ def critical_current_density(T, C):
     J : float or ndarray
         [A m^-2]
 
+    See Also
+    --------
+    blackbody_exitance : the Stefan-Boltzmann law it is derived from.
+
+    References
+    ----------
+    [1]_ eqs (13), (43) and (44). For comparison, the measured critical current density falls
+    as the temperature rises and vanishes at T_c; near T_c, as :math:`(1 - T/T_c)^{3/2}` in
+    Ginzburg-Landau theory [7]_.
+
     Examples
     --------
     >>> float(critical_current_density(2.0, 1.0))
@@ -128,6 +178,14 @@ def flux_quantum():
     -------
     Phi_0 : float
         [Wb]
+
+    See Also
+    --------
+    electron_tunnel.constants : the values of ``h`` and ``e`` used.
+
+    References
+    ----------
+    [1]_ eq (45); measured in [5]_ and [6]_ (the paper's references 28 and 29).
 
     Examples
     --------

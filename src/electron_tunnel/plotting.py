@@ -1,32 +1,57 @@
 """The house figure style and shared figure helpers; every figure of the package uses them.
 
-``pyplot()``
-    matplotlib's pyplot on the non-interactive Agg backend with the house style applied;
+The package leaves matplotlib's global state alone, as xarray does: it never chooses a
+backend and never changes the global ``rcParams``, and its figures are
+:class:`matplotlib.figure.Figure` objects made without pyplot (so nothing is registered in
+pyplot's figure manager; a figure is freed when it is no longer referenced). The house style is
+applied with :func:`matplotlib.rc_context` around the whole drawing.
+
+``style()``
+    context manager (and decorator) applying :data:`HOUSE_STYLE`: every plot function of the
+    package draws inside it, because matplotlib reads rcParams when each artist is made;
+``subplots(...)``, ``figure(...)``
+    a :class:`~matplotlib.figure.Figure` (and its axes) in the house style, without pyplot;
 ``save(fig, stem)``
-    write ``stem.png`` and ``stem.svg`` reproducibly (no dates or software versions inside) and
-    close the figure; returns the PNG bytes;
+    write ``stem.png`` and ``stem.svg`` reproducibly (no dates or software versions inside);
+    returns the PNG bytes;
 ``periodic_table(table, column, ...)``
     a periodic-table heatmap of one element property.
 
 Examples
 --------
+>>> import matplotlib
 >>> from electron_tunnel import plotting
->>> plt = plotting.pyplot()
->>> plt.rcParams["svg.hashsalt"]
-'electron-tunnel'
+>>> with plotting.style():
+...     fig, ax = plotting.subplots(figsize=(4, 3))
+...     line, = ax.plot([0, 1], [0, 1])
+>>> ax.spines["top"].get_visible(), matplotlib.rcParams["axes.spines.top"]
+(False, True)
+>>> type(fig).__name__
+'Figure'
 """
 
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 import matplotlib
 import matplotlib.colors as mcolors
 import numpy as np
+from matplotlib.cm import ScalarMappable
+from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-__all__ = ["HOUSE_STYLE", "STATE_COLOURS", "periodic_table", "pyplot", "save"]
+__all__ = [
+    "HOUSE_STYLE",
+    "STATE_COLOURS",
+    "figure",
+    "periodic_table",
+    "save",
+    "style",
+    "subplots",
+]
 
 #: matplotlib rcParams of every figure the package draws.
 HOUSE_STYLE = {
@@ -45,18 +70,65 @@ HOUSE_STYLE = {
 STATE_COLOURS = {"insulator": "#e8e3d9", "conductor": "#cfe0f3", "superconductor": "#f6c9a8"}
 
 
-def pyplot():
-    """``matplotlib.pyplot`` on the Agg backend with :data:`HOUSE_STYLE` applied."""
-    matplotlib.use("Agg")
-    # deferred on purpose: pyplot must be imported after the backend is chosen
-    import matplotlib.pyplot as plt
+def style():
+    """:data:`HOUSE_STYLE` for the duration of a ``with`` block, or of a decorated function.
 
-    plt.rcParams.update(HOUSE_STYLE)
-    return plt
+    A thin :func:`matplotlib.rc_context`: the global ``rcParams`` are restored on exit. Fonts,
+    ticks, grids and legends read rcParams when they are made, and some are made only when the
+    figure is drawn, so the whole plot function runs inside it (and :func:`save` draws inside
+    it again).
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> with style():
+    ...     matplotlib.rcParams["grid.alpha"]
+    0.25
+    >>> @style()
+    ... def alpha():
+    ...     return matplotlib.rcParams["grid.alpha"]
+    >>> alpha(), matplotlib.rcParams["grid.alpha"] == 0.25
+    (0.25, False)
+    """
+    return matplotlib.rc_context(HOUSE_STYLE)
+
+
+def figure(**kwargs) -> Figure:
+    """A :class:`matplotlib.figure.Figure` in the house style, made without pyplot.
+
+    ``kwargs`` go to :class:`~matplotlib.figure.Figure` (``figsize``, ``layout``, ...).
+    """
+    with style():
+        return Figure(**kwargs)
+
+
+def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None,
+             height_ratios=None, subplot_kw=None, gridspec_kw=None, **fig_kw):  # fmt: skip
+    """Like :func:`matplotlib.pyplot.subplots`, in the house style and without pyplot.
+
+    Returns
+    -------
+    (matplotlib.figure.Figure, axes)
+        ``axes`` as :meth:`matplotlib.figure.Figure.subplots` returns them.
+    """
+    with style():
+        fig = Figure(**fig_kw)
+        axes = fig.subplots(
+            nrows,
+            ncols,
+            sharex=sharex,
+            sharey=sharey,
+            squeeze=squeeze,
+            width_ratios=width_ratios,
+            height_ratios=height_ratios,
+            subplot_kw=subplot_kw,
+            gridspec_kw=gridspec_kw,
+        )
+    return fig, axes
 
 
 def save(fig, stem) -> bytes:
-    """Write ``fig`` to ``stem.png`` and ``stem.svg`` (byte-reproducible), close it.
+    """Write ``fig`` to ``stem.png`` and ``stem.svg`` (byte-reproducible, in the house style).
 
     Parameters
     ----------
@@ -69,14 +141,18 @@ def save(fig, stem) -> bytes:
     bytes
         The PNG file's content (the report embeds it).
     """
-    plt = pyplot()
     stem = Path(stem)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    png = buf.getvalue()
-    stem.with_suffix(".png").write_bytes(png)
-    fig.savefig(stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
+    with style():  # savefig.dpi and svg.hashsalt are read now, and ticks may be made now
+        fig.savefig(buf, format="png", metadata={"Software": None})
+        png = buf.getvalue()
+        stem.with_suffix(".png").write_bytes(png)
+        fig.savefig(
+            stem.with_suffix(".svg"), format="svg", metadata={"Date": None, "Creator": None}
+        )
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:  # a figure the caller made with pyplot is released, as before
+        pyplot.close(fig)
     return png
 
 
@@ -113,8 +189,12 @@ def periodic_table(table, column, title, *, kind="continuous", cmap="viridis", l
     -------
     matplotlib.figure.Figure
     """
-    plt = pyplot()
-    fig, ax = plt.subplots(figsize=(10.5, 6.0), layout="constrained")
+    with style():
+        return _periodic_table(table, column, title, kind=kind, cmap=cmap, label=label)
+
+
+def _periodic_table(table, column, title, *, kind, cmap, label):
+    fig, ax = subplots(figsize=(10.5, 6.0), layout="constrained")
     values = table[column]
     if kind == "categorical":
         palette = {"solid": "#35608d", "liquid": "#f0a030", "gas": "#e6e6e6", "unknown": "#ffffff"}
@@ -126,7 +206,7 @@ def periodic_table(table, column, title, *, kind="continuous", cmap="viridis", l
             if kind == "log"
             else mcolors.Normalize(finite.min(), finite.max())
         )
-        cm = plt.get_cmap(cmap)
+        cm = matplotlib.colormaps.get_cmap(cmap)
     for row in table.itertuples():
         y, x = _position(row.Z, row.group if np.isfinite(row.group) else 3, row.period)
         val = getattr(row, column)
@@ -174,7 +254,7 @@ def periodic_table(table, column, title, *, kind="continuous", cmap="viridis", l
             title="state at 3500 K",
         )
     else:
-        sm = plt.cm.ScalarMappable(norm=norm, cmap=cm)
+        sm = ScalarMappable(norm=norm, cmap=cm)
         cb = fig.colorbar(sm, ax=ax, shrink=0.6, pad=0.01)
         cb.set_label(label)
     return fig

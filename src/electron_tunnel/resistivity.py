@@ -3,6 +3,11 @@ r"""Resistivity and the energy budget (paper eqs 12-14 and 25-35).
 The paper relates the lifting energy of eq (23) to Ohm's law through a proportionality
 coefficient ``p`` (eq 26), and collects the material constants into the *microscopic
 resistivity* ``Z`` (eq 34) so that :math:`\rho = Z D` (eq 35). SI units throughout.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), eqs (12)-(14) and (25)-(35).
 """
 
 from __future__ import annotations
@@ -45,6 +50,15 @@ def total_energy(E_v, E_c):
     E_t : float or ndarray
         [J]
 
+    See Also
+    --------
+    lifting_potential : the potential that supplies ``E_c``.
+    electron_tunnel.chain.lifting_energy : ``E_c`` of the chain model.
+
+    References
+    ----------
+    [1]_ eqs (12)-(14).
+
     Examples
     --------
     >>> float(total_energy(1.0e-19, 0.0))  # eq (13): a superconductor
@@ -65,6 +79,16 @@ def lifting_potential(E_c):
     -------
     v : float or ndarray
         [V]
+
+    See Also
+    --------
+    applied_voltage : the voltage that drives ``n`` such electrons.
+    total_energy : the energy budget that ``E_c`` belongs to.
+    electron_tunnel.chain.lifting_energy : ``E_c`` of the chain model.
+
+    References
+    ----------
+    [1]_ eq (25).
 
     Examples
     --------
@@ -92,6 +116,16 @@ def applied_voltage(p, n, v):
     V : float or ndarray
         [V]
 
+    See Also
+    --------
+    lifting_potential : ``v``.
+    current : the current the ``n`` electrons carry.
+    resistance : ``V / I``.
+
+    References
+    ----------
+    [1]_ eq (26).
+
     Examples
     --------
     >>> float(applied_voltage(0.5, 4, 1.5))
@@ -115,6 +149,16 @@ def current(n, T):
     -------
     I : float or ndarray
         [A]
+
+    See Also
+    --------
+    applied_voltage : the voltage that drives the ``n`` electrons.
+    resistance : ``V / I``.
+    drift_speed : the speed over the same time ``T``.
+
+    References
+    ----------
+    [1]_ eq (27).
 
     Examples
     --------
@@ -142,6 +186,15 @@ def resistance(p, T, E_c):
     -------
     R : float or ndarray
         [ohm]
+
+    See Also
+    --------
+    applied_voltage, current : ``V`` and ``I``.
+    resistivity_from_resistance : the resistivity of a conductor of this resistance.
+
+    References
+    ----------
+    [1]_ eq (28).
 
     Examples
     --------
@@ -172,6 +225,15 @@ def resistivity_from_resistance(R, A, L):
     rho : float or ndarray
         [ohm m]
 
+    See Also
+    --------
+    resistance : ``R`` from the lifting energy.
+    resistivity : the same resistivity from ``Z`` and ``D``.
+
+    References
+    ----------
+    [1]_ eq (29).
+
     Examples
     --------
     >>> float(resistivity_from_resistance(2.0, 1e-6, 1.0))
@@ -195,6 +257,15 @@ def drift_speed(L, T):
     -------
     s : float or ndarray
         [m/s]
+
+    See Also
+    --------
+    current : the current over the same time ``T``.
+    microscopic_resistivity : ``Z``, which depends on ``s``.
+
+    References
+    ----------
+    [1]_ eq (31).
 
     Examples
     --------
@@ -224,6 +295,16 @@ def microscopic_resistivity(p, u, A, s):
     -------
     Z : float or ndarray
         [ohm m^2], so that ``Z * D`` (``D`` in 1/m) is a resistivity in ohm m.
+
+    See Also
+    --------
+    resistivity : ``rho = Z D``.
+    drift_speed : ``s``.
+    applied_voltage : the coefficient ``p``.
+
+    References
+    ----------
+    [1]_ eqs (32) and (34).
 
     Examples
     --------
@@ -261,6 +342,16 @@ def resistivity(Z, D):
     -------
     rho : float or ndarray
         [ohm m]; <= 0 means the valence orbit is inside the tunnel (superconducting).
+
+    See Also
+    --------
+    microscopic_resistivity : ``Z``.
+    resistivity_from_resistance : the resistivity from a measured resistance.
+    electron_tunnel.chain.resisting_distance : ``D``.
+
+    References
+    ----------
+    [1]_ eqs (30), (33) and (35).
 
     Examples
     --------

@@ -8,6 +8,11 @@ joules, forces in newtons; constants from :mod:`scipy.constants`.
 
 This model is the chain model of :mod:`electron_tunnel.chain` with ``c = 1`` and only the
 first term (``terms=0``); the tests check that identity.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), eqs (1)-(11) and Figures 1-2.
 """
 
 from __future__ import annotations
@@ -58,6 +63,15 @@ def coulomb_force(q1, q2, d):
     F : float or ndarray
         Force [N]; negative means attraction.
 
+    See Also
+    --------
+    force : the two Coulomb pulls on the electron between hydrogen and a proton.
+    electron_tunnel.chain.force : the pulls of a whole chain of molecules.
+
+    References
+    ----------
+    [1]_ eq (1).
+
     Examples
     --------
     >>> from scipy.constants import e
@@ -93,6 +107,17 @@ def force(r, R_b, *, u=1.0):
     F_e : float or ndarray
         [N]; negative pulls the electron back to its own nucleus.
 
+    See Also
+    --------
+    coulomb_force : one of the two pulls.
+    potential_energy_difference : minus the integral of this force from ``r`` to the border.
+    kinetic_energy : from the centripetal balance with this force.
+    electron_tunnel.chain.force : the same force from a whole chain (``c = 1``, ``terms=0``).
+
+    References
+    ----------
+    [1]_ eqs (2) and (32).
+
     Examples
     --------
     >>> float(force(1e-9, 1e-9))  # at the border the two pulls cancel
@@ -123,6 +148,17 @@ def potential_energy_difference(r, R_b, *, u=1.0):
     -------
     E_u : float or ndarray
         [J]; >= 0 for ``r < R_b``.
+
+    See Also
+    --------
+    force : the force integrated here.
+    kinetic_energy_difference : the other part of the lifting energy.
+    lifting_energy : the sum of the two parts.
+    electron_tunnel.chain.potential_energy_difference : the same along a chain.
+
+    References
+    ----------
+    [1]_ eq (3).
 
     Examples
     --------
@@ -155,6 +191,15 @@ def kinetic_energy(r, R_b, *, u=1.0):
     E_r : float or ndarray
         [J]
 
+    See Also
+    --------
+    kinetic_energy_difference : its value at the border (zero) minus its value at ``r``.
+    force : the force in the centripetal balance.
+
+    References
+    ----------
+    [1]_ eqs (4)-(6).
+
     Examples
     --------
     >>> float(kinetic_energy(1e-9, 1e-9))  # eq (5)
@@ -183,6 +228,17 @@ def kinetic_energy_difference(r, R_b, *, u=1.0):
     -------
     E_k : float or ndarray
         [J]; <= 0 for ``r < R_b``.
+
+    See Also
+    --------
+    kinetic_energy : the kinetic energy at ``r``.
+    potential_energy_difference : the other part of the lifting energy.
+    lifting_energy : the sum of the two parts.
+    electron_tunnel.chain.kinetic_energy_difference : the same along a chain.
+
+    References
+    ----------
+    [1]_ eq (7).
 
     Examples
     --------
@@ -213,6 +269,17 @@ def lifting_energy(r, R_b, *, u=1.0):
     -------
     E : float or ndarray
         [J]; zero at ``r = R_b`` and at ``r = (3 - sqrt 5)/2 R_b`` (eq 10), negative between.
+
+    See Also
+    --------
+    potential_energy_difference, kinetic_energy_difference : its two parts.
+    zero_lifting_border : the border at which it vanishes for a given ``r``.
+    conducting_radius : the orbit at which it vanishes for a given ``R_b``.
+    electron_tunnel.chain.lifting_energy : the same for a chain with attraction ``c``.
+
+    References
+    ----------
+    [1]_ eq (8) and Figure 2.
 
     Examples
     --------
@@ -245,6 +312,15 @@ def zero_lifting_border(r):
     R_b : float or ndarray
         [m]
 
+    See Also
+    --------
+    conducting_radius : the inverse relation, ``R_c = R_b / 2.618...``.
+    lifting_energy : the energy that vanishes there.
+
+    References
+    ----------
+    [1]_ eq (9).
+
     Examples
     --------
     >>> round(float(zero_lifting_border(1.0)), 6)
@@ -268,6 +344,17 @@ def conducting_radius(R_b):
     -------
     R_c : float or ndarray
         [m]
+
+    See Also
+    --------
+    zero_lifting_border : the inverse relation, ``R_b = 2.618... r``.
+    lifting_energy : the energy that changes sign at ``R_c``.
+    electron_tunnel.chain.conducting_radius : ``R_c`` of a chain for any ``c`` and series
+        length (this function is its ``c = 1``, ``terms=0`` case, eq 41).
+
+    References
+    ----------
+    [1]_ eqs (10) and (41).
 
     Examples
     --------

@@ -12,8 +12,9 @@ import os
 import sys
 
 from .. import __version__
+from ..errors import ElectronTunnelError, MissingExtraError
 from . import diagram, explore, meissner, model, reports, screen, sweep
-from .common import Parser, UserError
+from .common import Parser, flag_message
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -37,7 +38,7 @@ def build_parser() -> Parser:
 
 
 def main(argv=None) -> int:
-    """Run ``etunnel``; returns the exit status (0 success, 2 bad input)."""
+    """Run ``etunnel``; returns the exit status (0 success, 2 bad input, 1 a missing extra)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -46,8 +47,11 @@ def main(argv=None) -> int:
     out = sys.stdout
     try:
         status = args.func(args, out)
-    except (ValueError, UserError) as exc:
+    except MissingExtraError as exc:  # e.g. `etunnel sweep` without the [sweep] extra
         sys.stderr.write(f"etunnel {args.command}: error: {exc}\n")
+        return 1
+    except (ValueError, ElectronTunnelError) as exc:
+        sys.stderr.write(f"etunnel {args.command}: error: {flag_message(str(exc))}\n")
         return 2
     except BrokenPipeError:  # e.g. `etunnel screen ... | head`: stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -13,7 +13,8 @@ import math
 import re
 import sys
 
-from ..units import parse_length
+from ..errors import ElectronTunnelError
+from ..units import parse_length, parse_terms
 
 __all__ = [
     "Parser",
@@ -35,8 +36,36 @@ __all__ = [
 _NEGATIVE_VALUE = re.compile(r"^-(\d|\.\d)")
 
 
-class UserError(Exception):
+class UserError(ElectronTunnelError):
     """A user error: printed as one line, exit status 2."""
+
+
+#: Library parameter names and the flags that set them: the library names parameters, the
+#: command line maps them to its flags (:func:`flag_message`).
+PARAMETER_FLAGS: dict[str, str] = {
+    "p_max": "--p-max",
+    "t_max": "--t-max",
+    "out_dir": "--out",
+    "T_c": "--tc",
+    "points": "--points",
+    "B": "--bootstrap",
+    "terms": "--terms",
+}
+_PARAMETER = re.compile(
+    r"\b(" + "|".join(map(re.escape, PARAMETER_FLAGS)) + r")\b(?=[:,)]| must| give)"
+)
+
+
+def flag_message(message: str) -> str:
+    """A library message with its parameter names replaced by the flags that set them.
+
+    Examples
+    --------
+    >>> flag_message("p_max: give either pressure or p_max, not both")
+    '--p-max: give either --pressure or --p-max, not both'
+    """
+    message = _PARAMETER.sub(lambda m: PARAMETER_FLAGS[m.group(1)], message)
+    return re.sub(r"\beither (pressure|temperature)\b", r"either --\1", message)
 
 
 class Parser(argparse.ArgumentParser):
@@ -71,18 +100,12 @@ def length(name):
 
 
 def terms(text):
-    """Argument type: last series index N >= 0, or ``inf`` for the infinite series."""
-    if text.lower() in {"inf", "infinite", "none", "all"}:
-        return None
+    """Argument type: last series index N >= 0, or ``inf`` for the infinite series
+    (:func:`units.parse_terms`, which also takes its aliases)."""
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"terms must be an integer >= 0 or 'inf', got {text!r}"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"terms must be an integer >= 0 or 'inf', got {value}")
-    return value
+        return parse_terms(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def coefficient(text):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from .. import outputs
 from .common import UserError, json_parent
 
 __all__ = ["register"]
@@ -48,8 +47,7 @@ def run(args, out):
     )
     stem = png.name.removesuffix("-diagram.png")
     if args.json:
-        json.dump(result, out, indent=2)
-        out.write("\n")
+        outputs.print_json(result, out)
         return
     fit = result.get("ambient_fit")
     if fit:

@@ -38,7 +38,8 @@ def register(subparsers):
         "explore",
         help="interactive explorer in the web browser (tunnel, state diagram, screening)",
         description="Serve the electron-tunnel explorer on 127.0.0.1 (this machine only) and open "
-        "it in the default web browser. Ctrl-C stops it.",
+        "it in the default web browser. Ctrl-C stops it. Needs the [explore] extra: "
+        "pip install 'electron-tunnel[explore]'.",
     )
     p.add_argument("--port", type=_port, help="TCP port (default: a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")

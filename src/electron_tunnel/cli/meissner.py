@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 
+from .. import outputs
 from .common import UserError, fmt, json_parent, print_grid, progress_printer
 
 __all__ = ["register"]
@@ -24,6 +24,7 @@ def _positive_int(text):
 def run(args, out):
     # deferred on purpose: numba kernels and matplotlib would slow every other subcommand
     from .. import magnetism
+    from ..reproduce import verdicts
 
     overrides = {}
     if args.particles is not None:
@@ -42,10 +43,10 @@ def run(args, out):
         quick=args.quick,
         progress=progress_printer(args.quiet),
         overrides=overrides,
+        judge=verdicts.judge_meissner,
     )
     if args.json:
-        json.dump({k: v for k, v in result.items() if k != "files"}, out, indent=2)
-        out.write("\n")
+        outputs.print_json({k: v for k, v in result.items() if k != "files"}, out)
         return None
     rows = [
         [

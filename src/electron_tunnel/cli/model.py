@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import math
 
-from scipy.constants import e
-
-from .. import chain, states
+from .. import chain, outputs, states
+from ..constants import ELEMENTARY_CHARGE as e
 from ..units import format_length
 from .common import (
     coefficient,
@@ -45,8 +43,7 @@ def run_state(args, out):
         "state": state.value,
     }
     if args.json:
-        json.dump(data, out, indent=2)
-        out.write("\n")
+        outputs.print_json(data, out)
         return
     print_table(
         [
@@ -80,8 +77,7 @@ def run_threshold(args, out):
             exact = "(3G - 7ζ(3)/4) / (3G + 7ζ(3)/4)"
         rows.append({"terms": n, "threshold": value, "exact": exact})
     if args.json:
-        json.dump(rows, out, indent=2)
-        out.write("\n")
+        outputs.print_json(rows, out)
         return
     out.write("Attraction coefficient at and below which no electron tunnel exists\n\n")
     print_grid(
@@ -99,8 +95,7 @@ def run_radius(args, out):
             {"c": c, "conducting_radius_m": R_c, "ratio": None if R_c is None else R_c / args.rb}
         )
     if args.json:
-        json.dump({"R_b_m": args.rb, "terms": args.terms, "rows": rows}, out, indent=2)
-        out.write("\n")
+        outputs.print_json({"R_b_m": args.rb, "terms": args.terms, "rows": rows}, out)
         return
     out.write(f"Conducting radius, R_b = {format_length(args.rb)}, {terms_label(args.terms)}\n\n")
     print_grid(
@@ -124,10 +119,9 @@ def run_distance(args, out):
         E = float(chain.lifting_energy(args.r, args.rb, c, terms=args.terms))
         rows.append({"c": c, "resisting_distance_per_m": D, "lifting_energy_eV": E / e})
     if args.json:
-        json.dump(
-            {"r_m": args.r, "R_b_m": args.rb, "terms": args.terms, "rows": rows}, out, indent=2
+        outputs.print_json(
+            {"r_m": args.r, "R_b_m": args.rb, "terms": args.terms, "rows": rows}, out
         )
-        out.write("\n")
         return
     out.write(
         f"Resisting distance, r = {format_length(args.r)}, R_b = {format_length(args.rb)}, "

@@ -32,7 +32,7 @@ def run_reproduce(args, out):
 
 def run_evaluate(args, out):
     # deferred on purpose (heavy: matplotlib, pandas, pymatgen), as in run_reproduce
-    from ..evaluation import EvaluationError, run_evaluation
+    from ..materials.evaluation import EvaluationError, run_evaluation
 
     start = time.perf_counter()
     progress = progress_printer(args.quiet)

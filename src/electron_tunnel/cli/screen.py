@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 import math
 import time
 from pathlib import Path
 
+from .. import outputs
 from .common import UserError, fmt, json_parent, print_grid, progress_printer
 
 __all__ = ["register"]
@@ -62,6 +62,7 @@ def run(args, out):
     if args.evaluate:
         # deferred on purpose: the evaluation's own heavy imports (scipy.stats, scikit-learn,
         # matplotlib) are needed only with --evaluate
+        from ..reproduce import verdicts
         from ..screen import EvaluationWriteError, write_evaluation
 
         if args.formulas or args.file:
@@ -74,6 +75,7 @@ def run(args, out):
                 args.out or "screen-evaluation",
                 B=args.bootstrap,
                 progress=progress_printer(args.quiet),
+                judge=verdicts.judge_screening,
             )
         except EvaluationWriteError as exc:
             raise UserError(str(exc)) from None
@@ -98,12 +100,14 @@ def run(args, out):
     computed = int((df.error == "").sum())
     if args.out:
         try:
-            df.to_csv(args.out, index=False, lineterminator="\n")
+            outputs.write_csv(args.out, df)
         except OSError as exc:
-            raise UserError(f"--out {args.out}: cannot be written ({exc.strerror})") from None
+            raise UserError(
+                f"--out {args.out}: cannot be written ({exc.strerror or exc})"
+            ) from None
     if args.json:
         rows = [{k: _value(v) for k, v in row.items()} for row in df.to_dict("records")]
-        json.dump(
+        outputs.print_json(
             {
                 "rows": rows,
                 "features": FEATURES,
@@ -111,10 +115,7 @@ def run(args, out):
                 "attribution": {"citation": df.attrs["citation"], "license": df.attrs["license"]},
             },
             out,
-            indent=2,
-            ensure_ascii=False,
         )
-        out.write("\n")
     else:
         rows = []
         for row in df.itertuples(index=False):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .common import UserError, json_parent
@@ -58,8 +57,7 @@ def _run(args, out):
     except OSError as exc:
         raise UserError(f"cannot write the store {store}: {exc.strerror or exc}") from None
     if args.json:
-        json.dump(result, out, indent=2)
-        out.write("\n")
+        outputs.print_json(result, out)
         return None
     out.write(
         f"{result['store']}: {result['chunks_computed']} of {result['chunks_total']} chunks "
@@ -79,7 +77,7 @@ def register(subparsers):
         "over a grid, chunk by chunk with dask, into a Zarr store. Run it again with the same "
         "spec to resume after an interruption. Variables: R_b, R_v or x (= r/R_b), c, terms; "
         "or T, p with the diagram parameters (R_b0, R_v0, alpha, K0, K0_prime, beta, c0, n, "
-        "T0, eos) or element.",
+        "T0, eos) or element. Needs the [sweep] extra: pip install 'electron-tunnel[sweep]'.",
         epilog="Example: etunnel sweep --set R_b=155pm --range x=0.01:1.99:2000 "
         "--range c=0:1:500 --out grid.zarr",
     )

@@ -50,20 +50,18 @@ from .fitting import (
 from .grid import boundaries, state_diagram
 from .output import measured_overlays, parse_range, plot_diagram, write_diagram
 from .slopes import (
-    PRESSURE_VERDICT_RULE,
     RESISTIVITY_DERIVATIVE_ACCURACY,
     SCAN_GRID,
     falling_tc_possible,
     fit_point,
     plot_slopes,
-    pressure_verdict,
     resistivity_pressure_slopes,
+    slope_agreement,
     tc_pressure_slopes,
 )
 
 __all__ = [
     "GPA",
-    "PRESSURE_VERDICT_RULE",
     "RESISTIVITY_DERIVATIVE_ACCURACY",
     "SCAN_GRID",
     "STATES",
@@ -88,8 +86,8 @@ __all__ = [
     "predicted_slope",
     "prediction_check",
     "pressure_data",
-    "pressure_verdict",
     "resistivity_pressure_slopes",
+    "slope_agreement",
     "state_diagram",
     "tc_pressure_slopes",
     "valence_radius",

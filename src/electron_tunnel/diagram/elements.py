@@ -38,7 +38,7 @@ def for_element(symbol, *, convention=None, **overrides) -> Parameters:
         which keyword supplies it).
     """
     row = materials.element(symbol)
-    conv = convention or materials.DEFAULT_CONVENTION
+    conv = convention or materials.PRIMARY_CONVENTION
     R_v, R_b, _ = materials.radii(conv, row.to_frame().T.reset_index(drop=True))
     values = {"R_v0": float(R_v[0]), "R_b0": float(R_b[0])}
     alpha = float(row.thermal_expansion_per_K)

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import xarray as xr
 
-from .. import chain
+from .. import chain, states
 from .constitutive import Model, Parameters
 from .elements import for_element
 
@@ -56,11 +56,8 @@ def state_diagram(params, temperature, pressure, *, terms=None, R_b=None, R_v=No
     model = Model(params, R_b, R_v, c)
     TT, PP = np.meshgrid(T, p, indexing="ij")
     Rb, Rv, cc, Rc = model.fields(TT, PP, terms)
-    state = np.where(np.isnan(Rc), 0, np.where(Rv >= Rc, 2, 1)).astype(np.int8)
-    valid = (Rv > 0) & (Rb > 0) & (Rv < 2 * Rb)
-    D = np.full(Rb.shape, np.nan)
-    if valid.any():
-        D[valid] = chain.resisting_distance(Rv[valid], Rb[valid], cc[valid], terms)
+    state = states.state_codes(Rv, Rc)
+    D = states.on_domain(chain.resisting_distance, Rv, Rb, cc, terms=terms)
     dims = ("temperature", "pressure")
     ds = xr.Dataset(
         {
@@ -81,11 +78,7 @@ def state_diagram(params, temperature, pressure, *, terms=None, R_b=None, R_v=No
             "state": (
                 dims,
                 state,
-                {
-                    "long_name": "electrical-resistance state",
-                    "flag_values": [0, 1, 2],
-                    "flag_meanings": "insulator conductor superconductor",
-                },
+                {"long_name": "electrical-resistance state", **states.STATE_FLAGS},
             ),
         },
         coords={

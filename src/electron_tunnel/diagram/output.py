@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
-import os
-import re
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from .. import datasets, materials, plotting
+from .. import datasets, materials, outputs, plotting, units
+from ..errors import InputError
 from .constitutive import GPA, STATES
 from .elements import for_element, illustrative, pressure_data
 from .fitting import (
@@ -30,6 +26,7 @@ from .grid import boundaries, state_diagram
 __all__ = ["measured_overlays", "parse_range", "plot_diagram", "write_diagram"]
 
 
+@plotting.style()
 def plot_diagram(
     ds,
     bounds,
@@ -66,8 +63,7 @@ def plot_diagram(
         raise ValueError(f"pressure_scale must be 'linear' or 'symlog', got {pressure_scale!r}")
     if temperature_scale not in ("linear", "log"):
         raise ValueError(f"temperature_scale must be 'linear' or 'log', got {temperature_scale!r}")
-    plt = plotting.pyplot()
-    fig, ax = plt.subplots(figsize=(7.6, 5.4), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(7.6, 5.4), layout="constrained")
     T = ds.temperature.values
     P = ds.pressure.values / GPA
     cmap = ListedColormap([plotting.STATE_COLOURS[s] for s in STATES])
@@ -242,44 +238,17 @@ def _auto_window(params, overlays, fit_pts, p_max, t_max):
 
 
 def parse_range(text: str, kind: str):
-    """Parse ``"0:300K"`` or ``"0:300GPa"`` into (start, stop) in K or Pa."""
-    units = {
-        "temperature": {"K": 1.0},
-        "pressure": {"Pa": 1.0, "kPa": 1e3, "MPa": 1e6, "GPa": 1e9, "bar": 1e5, "kbar": 1e8},
-    }[kind]
-    m = re.fullmatch(
-        r"\s*([-+]?\d*\.?\d+(?:[eE][-+]?\d+)?)\s*:\s*([-+]?\d*\.?\d+(?:[eE][-+]?\d+)?)\s*([A-Za-z]+)\s*",
-        text,
-    )
-    if not m:
-        raise ValueError(
-            f"--{kind}: cannot read {text!r}; write START:STOP with a unit, e.g. "
-            + ("0:300K" if kind == "temperature" else "0:300GPa")
-        )
-    a, b, unit = m.groups()
-    if unit not in units:
-        raise ValueError(f"--{kind}: unknown unit {unit!r}; use one of {', '.join(units)}")
-    lo, hi = float(a) * units[unit], float(b) * units[unit]
+    """Parse ``"0:300K"`` or ``"0:300GPa"`` into (start, stop) in K or Pa.
+
+    ``kind`` is ``"temperature"`` or ``"pressure"``, read by
+    :func:`electron_tunnel.units.parse_range` with the units of ``units.TEMPERATURE_UNITS``
+    or ``units.PRESSURE_UNITS``; both ends must be >= 0.
+    """
+    parse = {"temperature": units.parse_temperature, "pressure": units.parse_pressure}[kind]
+    lo, hi = units.parse_range(text, kind, parse, num=False)
     if lo < 0:
-        raise ValueError(f"--{kind}: must be >= 0, got {text!r}")
-    if hi <= lo:
-        raise ValueError(f"--{kind}: the range {text!r} is empty or inverted (START < STOP)")
+        raise InputError(f"{kind} must be >= 0, got {text!r}")
     return lo, hi
-
-
-def _json_safe(obj):
-    """NaN and infinities become None (strict JSON); NumPy scalars become Python numbers."""
-    if isinstance(obj, dict):
-        return {k: _json_safe(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_json_safe(v) for v in obj]
-    if isinstance(obj, (float, np.floating)):
-        return float(obj) if math.isfinite(obj) else None
-    if isinstance(obj, np.integer):
-        return int(obj)
-    if isinstance(obj, np.bool_):
-        return bool(obj)
-    return obj
 
 
 def write_diagram(
@@ -324,13 +293,13 @@ def write_diagram(
     """
     if not 2 <= points <= 2000:
         raise ValueError(f"points must be an integer in [2, 2000], got {points}")
-    for name, value, given in (("p-max", p_max, pressure), ("t-max", t_max, temperature)):
+    for name, value, given in (("p_max", p_max, pressure), ("t_max", t_max, temperature)):
         if value is not None and not (math.isfinite(value) and value > 0):
-            shown = f"{value / GPA:g} GPa" if name == "p-max" else f"{value:g} K"
-            raise ValueError(f"--{name}: must be finite and > 0, got {shown}")
+            shown = f"{value / GPA:g} GPa" if name == "p_max" else f"{value:g} K"
+            raise InputError(f"{name}: must be finite and > 0, got {shown}")
         if value is not None and given is not None:
-            axis = "pressure" if name == "p-max" else "temperature"
-            raise ValueError(f"--{name}: give either --{axis} or --{name}, not both")
+            axis = "pressure" if name == "p_max" else "temperature"
+            raise InputError(f"{name}: give either {axis} or {name}, not both")
     info = {}
     fit_points_used = []
     if illustrative_shape:
@@ -370,7 +339,7 @@ def write_diagram(
             raise ValueError(
                 f"{symbol}: no measured T_c to fit (none at ambient pressure in the materials "
                 "table "
-                "and fewer than 2 under pressure in the shipped tables); pass --tc"
+                "and fewer than 2 under pressure in the shipped tables); give T_c"
             )
         checks = [r for r in prediction_check() if r["element"] == symbol]
         if checks:
@@ -409,14 +378,7 @@ def write_diagram(
     ds = state_diagram(params, T, P)
     bounds = boundaries(ds, params)
     out = Path(out_dir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".etunnel-staging-", dir=out))
-    except OSError as exc:
-        raise ValueError(
-            f"--out: output directory {out} is not writable ({exc.strerror})"
-        ) from None
-    try:
+    with outputs.staged_directory(out, what="the state diagram") as staging:
         title = f"Electrical-resistance state diagram — {params.label}"
         if "ambient_fit" in info:
             fit = info["ambient_fit"]
@@ -428,7 +390,7 @@ def write_diagram(
             ds, bounds, points=fit_points_used, title=title, measured=overlays,
             ambient_marker=scales["pressure_scale"] == "symlog", **scales,
         )  # fmt: skip
-        plotting.save(fig, staging / f"{stem}-diagram")
+        outputs.save_figure(fig, staging / f"{stem}-diagram")
         ds.to_netcdf(staging / f"{stem}-diagram.nc", engine="scipy")
         result = {
             "material": params.label,
@@ -438,19 +400,11 @@ def write_diagram(
             **info,
             "boundaries": {
                 "pressure_Pa": bounds["pressure"].tolist(),
-                "superconducting_T_K": [None if not math.isfinite(v) else v
-                                        for v in bounds["superconducting_T"]],
-                "insulating_T_K": [None if not math.isfinite(v) else v
-                                   for v in bounds["insulating_T"]],
+                "superconducting_T_K": bounds["superconducting_T"],
+                "insulating_T_K": bounds["insulating_T"],
                 "triple_points": bounds["triple_points"],
             },
         }  # fmt: skip
-        result = _json_safe(result)
-        (staging / f"{stem}-fit.json").write_text(
-            json.dumps(result, indent=2, allow_nan=False) + "\n"
-        )
-        for path in sorted(staging.iterdir()):
-            os.replace(path, out / path.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        result = outputs.jsonable(result)
+        outputs.write_json(staging / f"{stem}-fit.json", result)
     return out / f"{stem}-diagram.png", result

@@ -5,8 +5,9 @@ r"""Fair tests of the model's pressure predictions: dT_c/dp of both signs, and d
   pressure) the model's slope over the row's pressure range, next to the measured one;
 * :func:`resistivity_pressure_slopes` — the model's ``d ln rho / dp`` at low pressure
   (``rho = Z D``, eq 35) for every row of :func:`electron_tunnel.datasets.resistivity_pressure`;
-* :func:`pressure_verdict` — the verdict rule :data:`PRESSURE_VERDICT_RULE`, fixed before the
-  outcome was looked at, for both tables;
+* :func:`slope_agreement` — how many predicted signs agree and the median slope ratio (the
+  audit's pressure rule, fixed before the outcome was looked at, turns it into a verdict),
+  for both tables;
 * :func:`falling_tc_possible` (from :mod:`.structure`, re-exported) — a scan over the documented
   constitutive relations for a falling T_c(p) (the proof that none exists is in
   ``docs/derivations.md``);
@@ -27,25 +28,15 @@ from .fitting import boundary_temperature, fit_ambient
 from .structure import SCAN_GRID, falling_tc_possible
 
 __all__ = [
-    "PRESSURE_VERDICT_RULE",
     "RESISTIVITY_DERIVATIVE_ACCURACY",
     "SCAN_GRID",
     "falling_tc_possible",
     "fit_point",
     "plot_slopes",
-    "pressure_verdict",
     "resistivity_pressure_slopes",
+    "slope_agreement",
     "tc_pressure_slopes",
 ]
-
-PRESSURE_VERDICT_RULE = (
-    "Fixed before the outcome was looked at (issue 10). Over the rows where the model makes a "
-    "prediction (n rows), k is the number whose predicted sign of the pressure slope equals the "
-    "measured sign, and r is the median of |predicted/measured| over the rows where both slopes "
-    "are known. Confirmed only if k >= 0.9 n AND 1/3 <= r <= 3; approximate if k >= 0.75 n "
-    "(including sign right on >= 90 % but r outside a factor 3 or unknown); otherwise "
-    "contradicted; untestable if n = 0."
-)
 
 RESISTIVITY_DERIVATIVE_ACCURACY = 1e-8
 """Relative accuracy of the numerical ``d ln rho/dp`` (checked in the tests)."""
@@ -53,7 +44,7 @@ RESISTIVITY_DERIVATIVE_ACCURACY = 1e-8
 _T_MAX = 1e5  # K: a boundary above this temperature counts as none (no prediction)
 
 
-# --------------------------------------------------------------------------- verdict
+# --------------------------------------------------------------------------- agreement
 def _as_frame(rows):
     return rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
 
@@ -73,8 +64,10 @@ def _ratio_column(df):
     )
 
 
-def pressure_verdict(rows) -> dict:
-    """Verdict on predicted pressure slopes by the rule :data:`PRESSURE_VERDICT_RULE`.
+def slope_agreement(rows) -> dict:
+    """How well predicted pressure slopes agree with measured ones: the evidence, no verdict.
+
+    The audit decides from it (``electron_tunnel.reproduce.verdicts.pressure_verdict``).
 
     Parameters
     ----------
@@ -88,8 +81,8 @@ def pressure_verdict(rows) -> dict:
     -------
     dict
         ``k`` (sign right), ``n`` (rows with a prediction and a measured sign), ``n_ratio``
-        (rows with both slopes), ``median_ratio`` (of ``|predicted/measured|``; NaN if none),
-        ``verdict`` and ``text`` ("sign right for k of n; median slope ratio r").
+        (rows with both slopes), ``median_ratio`` (of ``|predicted/measured|``; NaN if none)
+        and ``text`` ("sign right for k of n; median slope ratio r").
     """
     df = _as_frame(rows)
     for col in ("measured_sign", "predicted_sign"):
@@ -103,21 +96,12 @@ def pressure_verdict(rows) -> dict:
     ratio = np.abs(_ratio_column(df).to_numpy(float))
     ratio = ratio[has & np.isfinite(ratio)]
     median = float(np.median(ratio)) if ratio.size else float("nan")
-    if n == 0:
-        verdict = "untestable"
-    elif 10 * k >= 9 * n and 1 / 3 <= median <= 3:
-        verdict = "confirmed"
-    elif 4 * k >= 3 * n:
-        verdict = "approximate"
-    else:
-        verdict = "contradicted"
     r_text = f"{median:.3g}" if math.isfinite(median) else "unknown (no measured magnitudes)"
     return {
         "k": k,
         "n": n,
         "n_ratio": int(ratio.size),
         "median_ratio": median,
-        "verdict": verdict,
         "text": f"sign right for {k} of {n}; median slope ratio {r_text}",
     }
 
@@ -342,6 +326,7 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
 
 
 # --------------------------------------------------------------------------- figure
+@plotting.style()
 def plot_slopes(rows=None, *, title=None):
     """Predicted against measured dT_c/dp: log-magnitude axes, sign as marker, rows labelled.
 
@@ -355,11 +340,10 @@ def plot_slopes(rows=None, *, title=None):
     Returns
     -------
     matplotlib.figure.Figure
-        Save it with :func:`electron_tunnel.plotting.save`.
+        Save it with :func:`electron_tunnel.outputs.save_figure`.
     """
     df = tc_pressure_slopes() if rows is None else _as_frame(rows)
-    plt = plotting.pyplot()
-    fig, (ax, note) = plt.subplots(
+    fig, (ax, note) = plotting.subplots(
         2, 1, figsize=(7.2, 7.4), layout="constrained", height_ratios=(5.2, 1.0)
     )
     note.axis("off")

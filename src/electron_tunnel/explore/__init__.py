@@ -20,12 +20,17 @@ From the shell: ``etunnel explore`` (see :func:`serve`).
 
 from __future__ import annotations
 
-import panel as pn
+from ..errors import require_extra
 
-from .diagram_tab import DiagramTab
-from .screen_tab import ScreenTab
-from .server import free_port, serve
-from .tunnel import TunnelTab, tunnel_curves, tunnel_values
+# The explorer is the [explore] extra: without Panel (and its Bokeh), importing this package fails
+# at once with one line naming the extra, before the tabs import them (hence E402 below).
+pn = require_extra("panel", "electron_tunnel.explore", "explore")
+require_extra("bokeh", "electron_tunnel.explore", "explore")
+
+from .diagram_tab import DiagramTab  # noqa: E402
+from .screen_tab import ScreenTab  # noqa: E402
+from .server import free_port, serve  # noqa: E402
+from .tunnel import TunnelTab, tunnel_curves, tunnel_values  # noqa: E402
 
 __all__ = [
     "DiagramTab",

@@ -9,7 +9,10 @@ import functools
 import html
 import math
 
-__all__ = ["badge_html", "error_html", "guarded", "readout_html"]
+__all__ = ["SERIES", "badge_html", "error_html", "guarded", "readout_html"]
+
+#: Labels of the tabs' series switches and the ``terms`` argument each one means.
+SERIES = {"full series (eq 24)": None, "first term (eq 37)": 0}
 
 
 def badge_html(state: str, colours: dict) -> str:

@@ -19,14 +19,14 @@ from bokeh.models import ColumnDataSource, HoverTool, LinearColorMapper, Range1d
 from bokeh.plotting import figure
 
 from .. import datasets, diagram, materials, plotting
-from .common import error_html, guarded
+from ..units import PM
+from .common import SERIES, error_html, guarded
 
 __all__ = ["ILLUSTRATIVE", "DiagramTab", "diagram_data", "measured_points"]
 
 #: Picker entry of the paper's illustrative Figure 8 parameters.
 ILLUSTRATIVE = "illustrative (Figure 8)"
 GPA = 1e9
-PM = 1e-12
 _GRID = 151
 
 # slider name -> (Parameters field, scale to SI, start, end, step, label)
@@ -155,7 +155,7 @@ class DiagramTab:
         )
         self.fit = pn.widgets.Checkbox(label="fit c0 to the measured ambient T_c", value=True)
         self.series = pn.widgets.RadioButtonGroup(
-            options=["full series (eq 24)", "first term (eq 37)"], color="light"
+            options=list(SERIES), color="light"
         )
         self.t_max = pn.widgets.FloatSlider(
             label="temperature range [K]", start=10, end=1000, step=10, value=300,
@@ -375,7 +375,7 @@ class DiagramTab:
 
     @property
     def terms(self):
-        return 0 if self.series.value.startswith("first") else None
+        return SERIES[self.series.value]
 
     @guarded("message")
     def update(self):

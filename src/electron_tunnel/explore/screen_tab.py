@@ -53,7 +53,7 @@ class ScreenTab:
         self.convention = pn.widgets.Select(
             label="radius convention (R_v / R_b)",
             options=list(materials.RADIUS_CONVENTIONS),
-            value=materials.DEFAULT_CONVENTION,
+            value=materials.PRIMARY_CONVENTION,
             width=230,
         )
         self.message = pn.pane.HTML("", css_classes=["formula-msg"], min_width=320)

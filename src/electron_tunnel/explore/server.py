@@ -15,13 +15,15 @@ import socket
 import sys
 import webbrowser
 
+from ..errors import InputError
+
 __all__ = ["HOST", "PortInUseError", "free_port", "make_server", "serve"]
 
 #: The only address the explorer listens on.
 HOST = "127.0.0.1"
 
 
-class PortInUseError(ValueError):
+class PortInUseError(InputError):
     """The requested port cannot be bound on :data:`HOST`."""
 
 

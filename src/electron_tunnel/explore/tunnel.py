@@ -19,13 +19,11 @@ from bokeh.plotting import figure
 
 from .. import chain, materials, plotting, states, units
 from ..constants import ELEMENTARY_CHARGE, KE2
-from .common import badge_html, error_html, guarded, readout_html
+from ..units import PM
+from .common import SERIES, badge_html, error_html, guarded, readout_html
 
 __all__ = ["PM", "SERIES", "TunnelTab", "tunnel_curves", "tunnel_values"]
 
-PM = 1e-12
-#: Labels of the series switch and the ``terms`` argument each one means.
-SERIES = {"full series (eq 24)": None, "first term (eq 37)": 0}
 _CURVE_POINTS = 400
 
 
@@ -132,7 +130,7 @@ class TunnelTab:
         self.convention = pn.widgets.Select(
             label="radius convention (R_v / R_b)",
             options=conventions,
-            value=materials.DEFAULT_CONVENTION,
+            value=materials.PRIMARY_CONVENTION,
             width=230,
         )
         self.element = pn.widgets.Select(label="element", options=["—"], value="—", width=110)

@@ -9,11 +9,11 @@ the orbital magnetization, split into closed bulk orbits and skipping edge orbit
 Modules: :mod:`~electron_tunnel.magnetism.integrator` (numba kernels: Boris step, exact
 reflections), :mod:`~electron_tunnel.magnetism.observables` (constants, initial states, closed
 forms), :mod:`~electron_tunnel.magnetism.experiment` (:func:`simulate` and friends),
-:mod:`~electron_tunnel.magnetism.meissner` (the experiment, verdict and outputs),
+:mod:`~electron_tunnel.magnetism.meissner` (the experiment and its outputs),
 :mod:`~electron_tunnel.magnetism.figures`.
 
-The verdict rule (:data:`VERDICT_RULE`) is fixed in advance: see
-:func:`~electron_tunnel.magnetism.meissner.verdict`.
+The verdict is not given here: the audit decides from this evidence by its Meissner rule
+(``electron_tunnel.reproduce.verdicts.MEISSNER_RULE``).
 """
 
 from __future__ import annotations
@@ -22,11 +22,8 @@ from .experiment import MAX_THETA, check_inputs, current_density, simulate, traj
 from .meissner import (
     DEFAULTS,
     OUTPUT_FILES,
-    SIGMAS,
-    VERDICT_RULE,
     meissner_experiment,
     paper_density,
-    verdict,
     write_meissner,
 )
 from .observables import (
@@ -42,8 +39,6 @@ __all__ = [
     "DEFAULTS",
     "MAX_THETA",
     "OUTPUT_FILES",
-    "SIGMAS",
-    "VERDICT_RULE",
     "bulk_fraction",
     "bulk_moment_per_carrier",
     "check_inputs",
@@ -56,6 +51,5 @@ __all__ = [
     "simulate",
     "susceptibility",
     "trajectories",
-    "verdict",
     "write_meissner",
 ]

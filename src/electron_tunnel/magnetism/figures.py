@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib.ticker import NullLocator
 
-from .. import plotting
+from .. import outputs, plotting
 from .observables import K_B, M_E, MU_0, E
 
 __all__ = ["current_figure", "moment_figure", "trajectories_figure"]
@@ -26,9 +27,10 @@ def _outline(ax, geometry, size, **kw):
 def _field_axis(ax, Bm):
     ax.set_xscale("log")
     ax.set_xticks(Bm, [f"{b:g}" for b in Bm])
-    ax.xaxis.set_minor_locator(plotting.pyplot().NullLocator())
+    ax.xaxis.set_minor_locator(NullLocator())
 
 
+@plotting.style()
 def trajectories_figure(traj, stem):
     """Sample paths: closed bulk orbits and skipping edge orbits; writes ``stem``.png/.svg.
 
@@ -43,8 +45,7 @@ def trajectories_figure(traj, stem):
     bytes
         The PNG.
     """
-    plt = plotting.pyplot()
-    fig, ax = plt.subplots(figsize=(5.6, 6.0), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(5.6, 6.0), layout="constrained")
     _outline(ax, traj["geometry"], traj["size"], color="0.3", lw=1.2)
     for part in ("bulk", "edge"):
         for k, (path, sign) in enumerate(zip(traj[part], traj[f"{part}_sign"], strict=True)):
@@ -70,9 +71,10 @@ def trajectories_figure(traj, stem):
         fontsize=9,
     )
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, fontsize=7.5)
-    return plotting.save(fig, stem)
+    return outputs.save_figure(fig, stem)
 
 
+@plotting.style()
 def moment_figure(result, stem):
     """Magnetization against field: bulk, edge and total, with the Meissner line; writes ``stem``.
 
@@ -87,11 +89,10 @@ def moment_figure(result, stem):
     bytes
         The PNG.
     """
-    plt = plotting.pyplot()
     runs = result["runs"]
     B = np.array([r["B_T"] for r in runs])
     Bm = B * 1e3
-    fig, (ax, bx) = plt.subplots(1, 2, figsize=(10.5, 5.2), layout="constrained")
+    fig, (ax, bx) = plotting.subplots(1, 2, figsize=(10.5, 5.2), layout="constrained")
     for part in ("bulk", "edge", "total"):
         chi = np.array([r[f"chi_{part}"] for r in runs])
         err = np.array([r[f"chi_{part}_err"] for r in runs])
@@ -156,12 +157,14 @@ def moment_figure(result, stem):
     _field_axis(bx, Bm)
     bx.set_xlabel("applied field B [mT]")
     bx.set_ylabel(r"susceptibility $\chi_{\rm total}$")
-    bx.set_title(f"Full simulation; verdict: {result['verdict']}", fontsize=9)
+    verdict = f"; verdict: {result['verdict']}" if "verdict" in result else ""
+    bx.set_title(f"Full simulation{verdict}", fontsize=9)
     bx.set_ylim(min(-1.3, float((chi - 6 * err).min())), max(0.3, float((chi + 6 * err).max())))
     bx.legend(fontsize=7.5, loc="lower right")
-    return plotting.save(fig, stem)
+    return outputs.save_figure(fig, stem)
 
 
+@plotting.style()
 def current_figure(cmap, stem):
     """Azimuthal current density: maps of the total, bulk and edge parts and radial profiles.
 
@@ -176,7 +179,6 @@ def current_figure(cmap, stem):
     bytes
         The PNG.
     """
-    plt = plotting.pyplot()
     a, _ = cmap["size"]
     xe, ye = cmap["x"], cmap["y"]
     xc = 0.5 * (xe[1:] + xe[:-1])
@@ -191,7 +193,7 @@ def current_figure(cmap, stem):
     inside = R <= a if cmap["geometry"] == "disk" else np.ones_like(R, bool)
     jphi = np.where(inside, jphi, np.nan)
     lim = float(np.nanpercentile(np.abs(jphi[1:]), 99))
-    fig, axes = plt.subplots(1, 4, figsize=(13.5, 3.6), layout="constrained")
+    fig, axes = plotting.subplots(1, 4, figsize=(13.5, 3.6), layout="constrained")
     names = ("total", "bulk", "edge")
     for k, name in enumerate(names):
         ax = axes[k]
@@ -218,4 +220,4 @@ def current_figure(cmap, stem):
     px.set_ylabel(r"ring-averaged $j_\varphi / (n_{2D} e v_{th})$")
     px.set_title(f"B = {cmap['field_T'] * 1e3:g} mT", fontsize=9)
     px.legend(fontsize=8)
-    return plotting.save(fig, stem)
+    return outputs.save_figure(fig, stem)

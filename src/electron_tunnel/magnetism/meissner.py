@@ -1,16 +1,17 @@
-"""The paper's Meissner argument as an experiment: field sweep, other sweeps, verdict, outputs."""
+"""The paper's Meissner argument as an experiment: field sweep, other sweeps, outputs.
+
+The evidence only: the verdict is the audit's (``electron_tunnel.reproduce.verdicts``).
+"""
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from .. import outputs
+from ..errors import OutputError
 from .experiment import check_inputs, current_density, simulate, trajectories
 from .observables import (
     B_C_HG,
@@ -28,27 +29,10 @@ from .observables import (
 __all__ = [
     "DEFAULTS",
     "OUTPUT_FILES",
-    "SIGMAS",
-    "VERDICT_RULE",
     "meissner_experiment",
     "paper_density",
-    "verdict",
     "write_meissner",
 ]
-
-#: Standard errors that separate "consistent" from "inconsistent".
-SIGMAS = 5.0
-
-#: The verdict rule, fixed before any run (quoted by the audit).
-VERDICT_RULE = (
-    "For each field value B, with chi_total the full simulation's susceptibility (all charges, "
-    "bulk and edge) and SE its standard error over independent seeds: 'contradicted' if "
-    "chi_total is consistent with zero (|chi_total| < 5 SE) and inconsistent with the Meissner "
-    "value (|chi_total + 1| > 5 SE); 'confirmed' if consistent with -1 (|chi_total + 1| < 5 SE) "
-    "and inconsistent with zero (|chi_total| > 5 SE); otherwise 'no signal'. Overall: "
-    "'contradicted' if at least one field value is contradicted and none is confirmed, "
-    "'confirmed' if at least one is confirmed and none is contradicted, otherwise 'no signal'."
-)
 
 #: The default experiment. Temperature 2 K (below Hg's T_c = 4.153 K); fields up to 30 mT,
 #: below Hg's critical field at 2 K (31.6 mT by the parabolic law from B_c(0) = 41.2 mT).
@@ -94,37 +78,6 @@ def paper_density(field_T, temperature_K):
     return field_T**2 / (MU_0 * K_B * temperature_K)
 
 
-def verdict(chi, se, sigmas=SIGMAS):
-    """One field value's verdict by :data:`VERDICT_RULE`.
-
-    Parameters
-    ----------
-    chi, se : float
-        Full-simulation susceptibility and its standard error.
-    sigmas : float
-
-    Returns
-    -------
-    str
-        ``"contradicted"``, ``"confirmed"`` or ``"no signal"``.
-    """
-    zero = abs(chi) < sigmas * se
-    meissner = abs(chi + 1.0) < sigmas * se
-    if zero and not meissner:
-        return "contradicted"
-    if meissner and not zero:
-        return "confirmed"
-    return "no signal"
-
-
-def _overall(verdicts):
-    if "contradicted" in verdicts and "confirmed" not in verdicts:
-        return "contradicted"
-    if "confirmed" in verdicts and "contradicted" not in verdicts:
-        return "confirmed"
-    return "no signal"
-
-
 def _chis(result, density):
     """Susceptibilities (value, SE) of one :func:`simulate` result for a carrier density."""
     B = result["inputs"]["field_T"]
@@ -167,10 +120,7 @@ def _entry(result, density, label=None):
     entry["z_bulk_vs_closed_form"] = (result["mean"]["bulk"] - result["bulk_expected"]) / result[
         "se"
     ]["bulk"]
-    entry["verdict"] = verdict(chis["chi_total"], chis["chi_total_err"])
-    realistic = _chis(result, N_HG)
-    realistic["verdict"] = verdict(realistic["chi_total"], realistic["chi_total_err"])
-    entry["realistic_density"] = realistic
+    entry["realistic_density"] = _chis(result, N_HG)
     return entry
 
 
@@ -183,7 +133,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
     (rectangle), the speed distribution (fixed speed, the paper's "random currents") and a
     wall-free control, at 16 mT. For each: the total magnetization, its bulk (closed orbits)
     and edge (orbits reaching a wall) parts, the closed form of the bulk part, and the
-    verdict by :data:`VERDICT_RULE`.
+    evidence for the audit's Meissner rule (``electron_tunnel.reproduce.verdicts``).
 
     Susceptibilities ``chi = mu0 n <m> / B`` use the carrier density
     ``n = paper_density(30 mT, 2 K)``, at which the paper's bulk-orbit picture would give
@@ -210,10 +160,9 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
         ``inputs``, ``chi_convention``, ``runs`` (one per field: ``B_T``, ``chi_total``,
         ``chi_total_err``, ``chi_bulk``, ``chi_bulk_analytic`` (unbounded sample,
         ``-mu0 n k_B T / B^2``), ``chi_bulk_finite_size``, ``chi_edge``, their errors,
-        moments per carrier [A m^2], z-scores, ``verdict`` and ``realistic_density``),
+        moments per carrier [A m^2], z-scores and ``realistic_density``),
         ``sweeps`` (the same fields per entry, with a ``label``), ``comparisons`` (the three
-        comparisons in words and numbers), ``verdict_rule``, ``verdict``,
-        ``verdict_realistic_density``, ``particle_steps``; and ``_figures`` (arrays for the
+        comparisons in words and numbers), ``particle_steps``; and ``_figures`` (arrays for the
         figures, dropped from the JSON).
     """
     d = dict(DEFAULTS)
@@ -294,8 +243,6 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
         run("fixed speed", field_T=Bs, n_particles=n_sweep, speed="fixed", sub=107),
         run("no walls (periodic box)", field_T=Bs, n_particles=n_sweep, geometry="none", sub=108),
     ]
-    overall = _overall([r["verdict"] for r in runs])
-    overall_real = _overall([r["realistic_density"]["verdict"] for r in runs])
 
     # |M_bulk| ~ B^p over the field sweep: as measured (fixed sample, so the bulk fraction
     # grows with B) and with the closed form's finite-size factor divided out
@@ -381,9 +328,6 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
                 "realistic_chi_bulk": top["realistic_density"]["chi_bulk"],
             },
         },
-        "verdict_rule": VERDICT_RULE,
-        "verdict": overall,
-        "verdict_realistic_density": overall_real,
         "particle_steps": steps,
     }
     result["_figures"] = {"current": cmap, "trajectories": traj}
@@ -395,12 +339,20 @@ def _jsonable(result):
 
 
 def write_meissner(
-    out_dir, *, seed=20261124, quick=False, progress=None, overrides=None, result=None
+    out_dir,
+    *,
+    seed=20261124,
+    quick=False,
+    progress=None,
+    overrides=None,
+    result=None,
+    judge=None,
+    pngs=None,
 ):
     """Run :func:`meissner_experiment` and write ``meissner.json`` and the figures to a directory.
 
-    Everything is written into a temporary directory first (inside ``out_dir`` if it exists,
-    else next to it) and moved into place only when complete, so a failure leaves nothing
+    Everything is written into a staging directory first and moved into place only when
+    complete (:func:`electron_tunnel.outputs.staged_directory`), so a failure leaves nothing
     half-written.
 
     Parameters
@@ -411,6 +363,11 @@ def write_meissner(
         As for :func:`meissner_experiment`.
     result : dict, optional
         A result of :func:`meissner_experiment` to write instead of running it again.
+    judge : callable, optional
+        Called with the result before it is written, and may add to it (the audit's verdicts:
+        ``electron_tunnel.reproduce.verdicts.judge_meissner``); this module gives none.
+    pngs : dict, optional
+        Filled with figure stem -> PNG bytes (so that a caller need not read them back).
 
     Returns
     -------
@@ -419,7 +376,7 @@ def write_meissner(
 
     Raises
     ------
-    ValueError
+    OutputError
         If the directory cannot be written (checked before the simulation runs).
     """
     # deferred on purpose: matplotlib is needed only when writing figures
@@ -427,34 +384,29 @@ def write_meissner(
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise ValueError(f"output {out} exists and is not a directory")
-    holder = out if out.is_dir() else out.parent
-    if not holder.is_dir():
-        raise ValueError(f"cannot write to {out}: parent directory {holder} does not exist")
-    try:
-        tmp = Path(tempfile.mkdtemp(prefix=".meissner-tmp-", dir=holder))
-    except OSError as exc:
-        raise ValueError(f"cannot write to {out}: {exc.strerror or exc}") from None
-    try:
+        raise OutputError(f"output {out} exists and is not a directory")
+    if not out.parent.is_dir():
+        raise OutputError(f"cannot write to {out}: parent directory {out.parent} does not exist")
+    with outputs.staged_directory(out, what="the Meissner experiment") as staging:
         if result is None:
             result = meissner_experiment(
                 seed=seed, quick=quick, progress=progress, overrides=overrides
             )
+        if judge is not None:
+            result = judge(result)
         clean = _jsonable(result)
-        (tmp / "meissner.json").write_text(json.dumps(clean, indent=2, allow_nan=False) + "\n")
-        figures.trajectories_figure(
-            result["_figures"]["trajectories"], tmp / "meissner-trajectories"
-        )
-        figures.moment_figure(clean, tmp / "meissner-moment")
-        figures.current_figure(result["_figures"]["current"], tmp / "meissner-current")
-        if out.is_dir():
-            for name in OUTPUT_FILES:
-                os.replace(tmp / name, out / name)
-            tmp.rmdir()
-        else:
-            os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        outputs.write_json(staging / "meissner.json", clean)
+        made = {
+            "meissner-trajectories": figures.trajectories_figure(
+                result["_figures"]["trajectories"], staging / "meissner-trajectories"
+            ),
+            "meissner-moment": figures.moment_figure(clean, staging / "meissner-moment"),
+            "meissner-current": figures.current_figure(
+                result["_figures"]["current"], staging / "meissner-current"
+            ),
+        }
+        if pngs is not None:
+            pngs.update(made)
+    clean = outputs.jsonable(clean)
     clean["files"] = [str(out / name) for name in OUTPUT_FILES]
     return clean

@@ -12,6 +12,8 @@ import math
 import numpy as np
 from scipy import constants, integrate
 
+from ..constants import ELEMENTARY_CHARGE
+
 __all__ = [
     "B_C_HG",
     "K_B",
@@ -29,7 +31,7 @@ __all__ = [
     "susceptibility",
 ]
 
-E = constants.e  #: elementary charge [C]
+E = ELEMENTARY_CHARGE  #: elementary charge [C] (electron_tunnel.constants)
 M_E = constants.m_e  #: electron mass [kg]
 K_B = constants.k  #: Boltzmann constant [J/K]
 MU_0 = constants.mu_0  #: vacuum permeability [T m/A]

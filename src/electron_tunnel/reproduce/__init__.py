@@ -8,7 +8,7 @@
 * ``table1_correlations.csv`` — Spearman rank correlations with the paper's resistivity;
 * ``claims.json`` and ``claims.csv`` — one record per claim with its verdict;
 * ``evaluation.json``, ``elements.csv`` and ``figures/figure11_tc`` etc. — the real-materials
-  evaluation of :mod:`electron_tunnel.evaluation` (1000 bootstrap resamples).
+  evaluation of :mod:`electron_tunnel.materials.evaluation` (1000 bootstrap resamples).
 
 Everything is computed first in a private staging directory inside ``out_dir``; files are moved
 into place only when all of them exist, so a failure never leaves a half-written report. The
@@ -18,23 +18,19 @@ output is byte-for-byte deterministic for a given version apart from the report'
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from .. import __version__, diagram, magnetism, plotting, screen
-from .. import evaluation as ev
+from .. import __version__, diagram, magnetism, outputs, screen
+from ..errors import OutputError
+from ..materials import evaluation as ev
 from . import claims as claims_mod
-from . import figures, sections, table1
+from . import figures, sections, table1, verdicts
 from .report import render_report
 
-__all__ = ["FIGURES", "ReproduceError", "reproduce"]
+__all__ = ["CLAIM_COLUMNS", "FIGURES", "ReproduceError", "claim_rows", "reproduce", "verdicts"]
 
 #: Figure file stems written to ``figures/``.
 FIGURES = ("figure1", "figure2", "figure5", "figure7", "figure8")
@@ -42,56 +38,39 @@ FIGURES = ("figure1", "figure2", "figure5", "figure7", "figure8")
 EVALUATION_BOOTSTRAP = 1000
 
 
-class ReproduceError(RuntimeError):
+class ReproduceError(OutputError):
     """The reproduction could not be written (e.g. the output directory is not writable)."""
 
 
-def _prepare(out_dir: Path) -> Path:
-    """Create ``out_dir`` if needed and return a fresh staging directory inside it."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ReproduceError(f"cannot create output directory {out_dir}: {exc.strerror}") from None
-    if not out_dir.is_dir():
-        raise ReproduceError(f"output path {out_dir} exists and is not a directory")
-    try:
-        return Path(tempfile.mkdtemp(prefix=".etunnel-staging-", dir=out_dir))
-    except OSError as exc:
-        raise ReproduceError(
-            f"output directory {out_dir} is not writable: {exc.strerror}"
-        ) from None
+#: Columns of claims.csv, in order; the comparisons add ``<name>_verdict``/``<name>_estimate``.
+CLAIM_COLUMNS = (
+    "id", "section", "kind", "statement", "paper_value", "computed_value", "method", "verdict",
+    "note", "estimate", "ci95_low", "ci95_high", "chance", "robust", "previous_verdict", "change",
+)  # fmt: skip
+
+
+def claim_rows(claims):
+    """The rows of claims.csv: one per claim, with the comparisons as columns."""
+    names = list(dict.fromkeys(c.name for claim in claims for c in claim.comparisons))
+    rows = []
+    for claim in claims:
+        rec = claim.as_dict()
+        ci = rec["ci95"] or (None, None)
+        row = {k: rec.get(k) for k in CLAIM_COLUMNS} | {"ci95_low": ci[0], "ci95_high": ci[1]}
+        by_name = {c.name: c for c in claim.comparisons}
+        for name in names:
+            comp = by_name.get(name)
+            row[f"{name}_verdict"] = comp.verdict.value if comp else None
+            row[f"{name}_estimate"] = comp.estimate if comp else None
+        rows.append(row)
+    fields = [*CLAIM_COLUMNS] + [f"{n}_{x}" for n in names for x in ("verdict", "estimate")]
+    return rows, fields
 
 
 def _write_claims(claims, staging: Path) -> None:
-    records = [c.as_dict() for c in claims]
-    (staging / "claims.json").write_text(
-        json.dumps(records, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    fields = [
-        "id",
-        "source",
-        "kind",
-        "statement",
-        "paper_value",
-        "computed_value",
-        "method",
-        "verdict",
-        "note",
-        "estimate",
-        "ci95_low",
-        "ci95_high",
-        "chance",
-        "robust",
-        "previous_verdict",
-        "change",
-    ]
-    with open(staging / "claims.csv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        for rec in records:
-            ci = rec["ci95"] or (None, None)
-            rec = {**rec, "ci95_low": ci[0], "ci95_high": ci[1]}
-            writer.writerow({k: "" if rec[k] is None else rec[k] for k in fields})
+    outputs.write_json(staging / "claims.json", [c.as_dict() for c in claims])
+    rows, fields = claim_rows(claims)
+    outputs.write_csv(staging / "claims.csv", rows, fieldnames=fields)
 
 
 def reproduce(
@@ -118,82 +97,73 @@ def reproduce(
     """
     say = progress or (lambda line: None)
     out = Path(out_dir)
-    staging = _prepare(out)
     steps = 9
-    try:
-        (staging / "figures").mkdir()
+    with outputs.staged_directory(
+        out, what="the reproduction", last=("report.html",), error=ReproduceError
+    ) as staging:
+        figs = staging / "figures"
         say(f"[1/{steps}] figures 1, 2, 5, 7, 8")
-        pngs = {}
-        pngs["figure1"] = plotting.save(
-            figures.plot_figure1(figures.figure1_data()), staging / "figures" / "figure1"
-        )
-        pngs["figure2"] = plotting.save(
-            figures.plot_figure2(figures.figure2_data()), staging / "figures" / "figure2"
-        )
-        pngs["figure5"] = plotting.save(
-            figures.plot_figure5(figures.figure5_data()), staging / "figures" / "figure5"
-        )
+        pngs = {
+            "figure1": outputs.save_figure(
+                figures.plot_figure1(figures.figure1_data()), figs / "figure1"
+            ),
+            "figure2": outputs.save_figure(
+                figures.plot_figure2(figures.figure2_data()), figs / "figure2"
+            ),
+            "figure5": outputs.save_figure(
+                figures.plot_figure5(figures.figure5_data()), figs / "figure5"
+            ),
+        }
         ill = diagram.illustrative()
         ds8 = diagram.state_diagram(ill, np.linspace(0, 300, 301), np.linspace(0, 300e9, 301))
         bounds8 = diagram.boundaries(ds8, ill)
-        pngs["figure8"] = plotting.save(
+        pngs["figure8"] = outputs.save_figure(
             diagram.plot_diagram(
                 ds8, bounds8, title="Figure 8 — illustrative state diagram (documented parameters)"
             ),
-            staging / "figures" / "figure8",
+            figs / "figure8",
         )
         crossings = figures.figure7_crossings()
-        pngs["figure7"] = plotting.save(
-            figures.plot_figure7(figures.figure7_data(), crossings), staging / "figures" / "figure7"
+        pngs["figure7"] = outputs.save_figure(
+            figures.plot_figure7(figures.figure7_data(), crossings), figs / "figure7"
         )
 
         say(f"[2/{steps}] table 1")
         table = table1.table1()
-        table.to_csv(staging / "table1.csv", index=False, lineterminator="\n")
+        outputs.write_csv(staging / "table1.csv", table)
         correlations = table1.rank_correlations(table)
-        with open(staging / "table1_correlations.csv", "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(
-                fh,
-                fieldnames=["column", "label", "spearman_rho", "p_value", "n"],
-                lineterminator="\n",
-            )
-            writer.writeheader()
-            writer.writerows(correlations)
+        outputs.write_csv(
+            staging / "table1_correlations.csv",
+            correlations,
+            fieldnames=["column", "label", "spearman_rho", "p_value", "n"],
+        )
 
         say(f"[3/{steps}] real materials (element data, statistics, Figures 11-13)")
         ev_results, ev_table = ev.evaluate(B=EVALUATION_BOOTSTRAP)
-        stems = ev.figures(ev_results, ev_table, staging / "figures")
-        for stem in stems:
-            pngs[stem] = (staging / "figures" / f"{stem}.png").read_bytes()
-        ev_table.to_csv(staging / "elements.csv", index=False, lineterminator="\n")
-        (staging / "evaluation.json").write_text(
-            json.dumps(ev_results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
+        pngs.update(ev.figures(ev_results, ev_table, figs))
+        outputs.write_csv(staging / "elements.csv", ev_table)
+        outputs.write_json(staging / "evaluation.json", ev_results)
 
         say(f"[4/{steps}] the Meissner argument, simulated")
-        meissner = magnetism.meissner_experiment(quick=quick)
-        magnetism.write_meissner(staging / "meissner", result=meissner)
-        for stem in ("meissner-moment", "meissner-trajectories", "meissner-current"):
-            pngs[stem] = (staging / "meissner" / f"{stem}.png").read_bytes()
+        meissner = verdicts.judge_meissner(magnetism.meissner_experiment(quick=quick))
+        magnetism.write_meissner(staging / "meissner", result=meissner, pngs=pngs)
 
         say(f"[5/{steps}] pressure: T_c and resistance, rising and falling")
         pressure = claims_mod.pressure_claims.compute_pressure()
-        pressure["tc"].to_csv(staging / "pressure.csv", index=False, lineterminator="\n")
-        pressure["resistivity"].to_csv(
-            staging / "resistivity-pressure.csv", index=False, lineterminator="\n"
-        )
-        pngs["pressure_slopes"] = plotting.save(
-            diagram.plot_slopes(pressure["tc"]), staging / "figures" / "pressure_slopes"
+        outputs.write_csv(staging / "pressure.csv", pressure["tc"])
+        outputs.write_csv(staging / "resistivity-pressure.csv", pressure["resistivity"])
+        pngs["pressure_slopes"] = outputs.save_figure(
+            diagram.plot_slopes(pressure["tc"]), figs / "pressure_slopes"
         )
 
         say(f"[6/{steps}] design guidelines on SuperCon")
         _, screen_results = screen.write_evaluation(
-            staging / "screen", B=EVALUATION_BOOTSTRAP, progress=None
+            staging / "screen",
+            B=EVALUATION_BOOTSTRAP,
+            progress=None,
+            judge=verdicts.judge_screening,
+            pngs=pngs,
         )
-        for stem in ("screen-roc", "screen-tc-vs-score", "screen-family-auc"):
-            path = staging / "screen" / "figures" / f"{stem}.png"
-            if path.exists():
-                pngs[stem] = path.read_bytes()
 
         say(f"[7/{steps}] claims")
         claims = claims_mod.compute_claims(
@@ -222,18 +192,6 @@ def reproduce(
             timestamp=f"{stamp} (electron-tunnel {__version__})",
             extra=extra,
         )
-        (staging / "report.html").write_text(html, encoding="utf-8")
-
+        outputs.atomic_write(staging / "report.html", html)
         say(f"[9/{steps}] writing {out}")
-        (out / "figures").mkdir(exist_ok=True)
-        (out / "meissner").mkdir(exist_ok=True)
-        (out / "screen" / "figures").mkdir(parents=True, exist_ok=True)
-        files = sorted(p for p in staging.rglob("*") if p.is_file())
-        files.sort(key=lambda p: p.name == "report.html")  # the report goes in last
-        for path in files:
-            os.replace(path, out / path.relative_to(staging))
-    except OSError as exc:
-        raise ReproduceError(f"could not write the reproduction to {out}: {exc}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return out / "report.html"

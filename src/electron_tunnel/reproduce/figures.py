@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import chain, plotting, two_centre
 from ..constants import COULOMB_K, ELEMENTARY_CHARGE
+from ..units import PM
 
 __all__ = [
     "FIG5_C",
@@ -28,7 +29,6 @@ __all__ = [
     "plot_figure7",
 ]
 
-PM = 1e-12
 #: Border radius used by Figures 2, 5 and 7 of the paper: 1000 pm (molecules 2000 pm apart).
 FIG_R_B = 1000 * PM
 #: Attraction coefficients of Figure 5.
@@ -86,9 +86,9 @@ def figure1_data(R_b: float = 100 * PM, n: int = 401):
     }
 
 
+@plotting.style()
 def plot_figure1(data):
-    plt = plotting.pyplot()
-    fig, (ax, ax2) = plt.subplots(
+    fig, (ax, ax2) = plotting.subplots(
         2, 1, figsize=(7.2, 6.4), height_ratios=[2.3, 1], sharex=True, layout="constrained"
     )
     pm = 1 / PM
@@ -162,9 +162,9 @@ def figure2_data(R_b: float = FIG_R_B, r_min: float = 100 * PM, n: int = 361):
     )
 
 
+@plotting.style()
 def plot_figure2(df, R_b: float = FIG_R_B):
-    plt = plotting.pyplot()
-    fig, ax = plt.subplots(figsize=(7.2, 4.2), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(7.2, 4.2), layout="constrained")
     ax.plot(df.r_pm, df.lifting_eV, color="#1f5fbf", lw=2, label="lifting energy E (eq 8)")
     ax.plot(df.r_pm, df.kinetic_eV, color="#d62728", label="kinetic energy difference E_k (eq 7)")
     ax.plot(
@@ -215,9 +215,9 @@ def figure5_data(R_b: float = FIG_R_B, cs=FIG5_C, r_min: float = 100 * PM, n: in
     return pd.concat(frames, ignore_index=True)
 
 
+@plotting.style()
 def plot_figure5(df, R_b: float = FIG_R_B):
-    plt = plotting.pyplot()
-    fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
+    fig, axes = plotting.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
     for ax, series, title in zip(
         axes,
         ("first term", "infinite"),
@@ -289,9 +289,9 @@ def figure7_crossings(R_b: float = FIG_R_B, cs=FIG7_C):
     return pd.DataFrame(rows)
 
 
+@plotting.style()
 def plot_figure7(df, crossings, R_b: float = FIG_R_B):
-    plt = plotting.pyplot()
-    fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
+    fig, axes = plotting.subplots(1, 2, figsize=(9.6, 4.0), sharey=True, layout="constrained")
     for ax, series, title in zip(
         axes, ("first term", "infinite"), ("first term (eq 37)", "full series (eq 24)"), strict=True
     ):

@@ -191,6 +191,30 @@ def _materials_findings(by_id) -> str:
     return "".join(items)
 
 
+#: The claims the findings list opens with, in the order of the paper (each shown with its
+#: verdict and computed value: the words come from the claims, not from this module).
+FINDINGS = (
+    "eq9-border-ratio",
+    "eq10-conducting-radius",
+    "eq39-c1-first",
+    "eq39-c1-series",
+    "threshold-0225-series",
+    "D-over-d-bounded",
+    "eq36-convergence-order",
+    "table1-correlation",
+    "eq45-flux-quantum",
+    "flux-twice-quantum",
+    "eq44-critical-current",
+)
+
+
+def _findings(by_id) -> str:
+    return "".join(
+        f"<li>{_badge(c.verdict)} {_e(c.statement)} <i>Computed:</i> {_e(c.computed_value)}.</li>"
+        for c in (by_id[cid] for cid in FINDINGS if cid in by_id)
+    )
+
+
 def render_report(
     *, claims, table, correlations, pngs, fig7_crossings, timestamp, evaluation=None, extra=""
 ) -> str:
@@ -207,29 +231,9 @@ def render_report(
     )
     by_id = _claims_by_id(claims)
 
-    def val(cid):
-        return by_id[cid].computed_value
-
     findings = f"""
 <ul class="findings">
-<li>The two-centre model (eqs 1–10) checks out: R_b = 2.618 r and R_c = 0.382 R_b are exact
-(3 ± √5)/2 ratios.</li>
-<li>The paper's eq (39) values are those of the <b>first term</b> d (eq 38); the full series of
-eq (24), which the paper defines as the model, gives R_c/R_b = {val("eq39-c1-series")},
-{val("eq39-c1_2-series")} and {val("eq39-c1_3-series")} for c = 1, 1/2, 1/3.</li>
-<li>The tunnel threshold is exactly <b>1/5</b> for the first term and
-<b>(3G − 7ζ(3)/4)/(3G + 7ζ(3)/4) = {val("threshold-0225-series")}</b> for the full series; the
-paper gives 0.225, 1/6 and 1/4 in different places.</li>
-<li>Table 1's Resisting D column does not follow from eq (37) and the printed radii: the
-recomputed values differ by factors from {table.ratio_paper_to_d.min():.2g} to
-{table.ratio_paper_to_d.max():.3g}; the rank correlation with resistivity drops from
-{correlations[0]["spearman_rho"]:.3f} (paper's column) to {correlations[1]["spearman_rho"]:.3f}
-(recomputed, p = {correlations[1]["p_value"]:.2g}).</li>
-<li>D/d is not bounded for c &gt; 1/5; the series converges as O(N⁻²) (confirmed) and is summed
-exactly here.</li>
-{_materials_findings(by_id)}<li>Eq (45) is the measured flux quantum h/2e, but the "twice the flux quantum" prediction is
-not what Deaver &amp; Fairbank and Doll &amp; Näbauer measured; eq (44) J = C·T⁴ has the opposite
-temperature trend to measured critical currents.</li>
+{_findings(by_id)}{_materials_findings(by_id)}
 </ul>"""
 
     fig1 = _figure_section(
@@ -325,7 +329,7 @@ paper's unit m/MS = µΩ·m.</p>
 {_claim_list(claims, ["table1-correlation", "table1-nonconductors-higher"])}
 """
     claim_rows = "".join(
-        f"<tr id='{_e(c.id)}'><td><code>{_e(c.id)}</code></td><td>{_e(c.source)}</td>"
+        f"<tr id='{_e(c.id)}'><td><code>{_e(c.id)}</code></td><td>{_e(c.section)}</td>"
         f"<td>{_e(c.kind)}</td>"
         f"<td>{_e(c.statement)}</td><td>{_e(c.paper_value)}</td><td>{_e(c.computed_value)}</td>"
         f"<td>{_badge(c.verdict)}</td><td class='note'>{_e(c.method)}"
@@ -338,7 +342,7 @@ paper's unit m/MS = µΩ·m.</p>
 <p>One row per numeric or checkable claim (also in <code>claims.json</code> and
 <code>claims.csv</code>).</p>
 <div class="scroll"><table>
-<tr><th>id</th><th>source</th><th>kind</th><th>statement</th><th>paper</th><th>computed</th>
+<tr><th>id</th><th>section</th><th>kind</th><th>statement</th><th>paper</th><th>computed</th>
 <th>verdict</th><th>method and note</th></tr>{claim_rows}</table></div>
 """
     rules = rules_html()

@@ -6,12 +6,12 @@ import numpy as np
 from scipy.stats import spearmanr
 
 from .. import chain, datasets
+from ..units import PM
 
 __all__ = ["PAPER_C", "paper_table1", "rank_correlations", "table1"]
 
 #: The uniform attraction coefficient the paper assumes for Table 1.
 PAPER_C = 0.1
-PM = 1e-12
 
 
 def paper_table1():

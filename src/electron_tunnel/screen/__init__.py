@@ -31,7 +31,6 @@ __all__ = [
     "ML_PROPERTIES",
     "SCORE_RULE",
     "STANEV_ACCURACY",
-    "VERDICT_RULE",
     "EvaluationWriteError",
     "evaluate",
     "families",
@@ -42,7 +41,6 @@ __all__ = [
     "oriented_percentile",
     "screen",
     "supercon_features",
-    "verdict",
     "write_evaluation",
 ]
 
@@ -52,10 +50,8 @@ __all__ = [
 _LAZY = {
     "FAMILIES": "evaluation",
     "STANEV_ACCURACY": "evaluation",
-    "VERDICT_RULE": "evaluation",
     "evaluate": "evaluation",
     "families": "evaluation",
-    "verdict": "evaluation",
     "EvaluationWriteError": "draw",
     "figures": "draw",
     "write_evaluation": "draw",

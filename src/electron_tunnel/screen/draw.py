@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 
 from .. import outputs, plotting, stats
+from ..errors import OutputError
 from .evaluation import FAMILIES, evaluate
 
 __all__ = ["EvaluationWriteError", "figures", "write_evaluation"]
 
 
-class EvaluationWriteError(RuntimeError):
+class EvaluationWriteError(OutputError):
     """The screen evaluation could not be written."""
 
 
@@ -40,7 +41,8 @@ def _roc(scores, labels):
     return fpr, tpr
 
 
-def figures(results, table, folder):
+@plotting.style()
+def figures(results, table, folder, pngs=None):
     """Write the three figures (PNG and SVG) into ``folder``.
 
     ``screen-roc``: ROC curves of the guideline sub-scores, the guideline score and the ML
@@ -57,18 +59,18 @@ def figures(results, table, folder):
     Returns
     -------
     list of pathlib.Path
-        The PNG files written.
+        The PNG files written. ``pngs``, if given, is filled with stem -> PNG bytes.
     """
-    plt = plotting.pyplot()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     ok = (table.error == "").to_numpy()
     t = table[ok]
     tc = t.Tc.to_numpy(float)
     written = []
+    pngs = {} if pngs is None else pngs
 
     curves = [(f"score_{g['id']}", g["id"], g["name"]) for g in results["guidelines"][:5]]
-    fig, axes = plt.subplots(1, 2, figsize=(11, 7.0), layout="constrained")
+    fig, axes = plotting.subplots(1, 2, figsize=(11, 7.0), layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.03, 1, 0.95))
     for ax, (target, labels, title) in zip(
         axes,
@@ -78,7 +80,7 @@ def figures(results, table, folder):
         ),
         strict=True,
     ):
-        colours = plt.get_cmap("tab10").colors
+        colours = matplotlib.colormaps["tab10"].colors
         for k, (col, gid, name) in enumerate(curves):
             s = t[col].to_numpy(float)
             fpr, tpr = _roc(s, labels)
@@ -116,11 +118,11 @@ def figures(results, table, folder):
             title_fontsize=7,
         )
     _footer(fig, results)
-    plotting.save(fig, folder / "screen-roc")
+    pngs["screen-roc"] = outputs.save_figure(fig, folder / "screen-roc")
     written.append(folder / "screen-roc.png")
 
     sc = tc > 0
-    fig, ax = plt.subplots(figsize=(7.5, 5.4), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(7.5, 5.4), layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     x = t.guideline_score.to_numpy(float)[sc]
     hb = ax.hexbin(x, tc[sc], gridsize=45, bins="log", cmap="viridis", mincnt=1)
@@ -135,14 +137,14 @@ def figures(results, table, folder):
         fontsize=10,
     )
     _footer(fig, results)
-    plotting.save(fig, folder / "screen-tc-vs-score")
+    pngs["screen-tc-vs-score"] = outputs.save_figure(fig, folder / "screen-tc-vs-score")
     written.append(folder / "screen-tc-vs-score.png")
 
-    fig, ax = plt.subplots(figsize=(11, 5.2), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(11, 5.2), layout="constrained")
     fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
     ids = [g["id"] for g in results["guidelines"]] + ["ML"]
     width = 0.8 / len(ids)
-    colours = [*plt.get_cmap("tab10").colors[:5], "black", "#17becf"]
+    colours = [*matplotlib.colormaps["tab10"].colors[:5], "black", "#17becf"]
     for k, gid in enumerate(ids):
         vals, lo, hi = [], [], []
         for fam in FAMILIES:
@@ -172,32 +174,14 @@ def figures(results, table, folder):
     ax.set_title("Within families: AUC of each guideline sub-score, the guideline score and ML")
     ax.legend(ncol=7, fontsize=8, loc="upper center")
     _footer(fig, results)
-    plotting.save(fig, folder / "screen-family-auc")
+    pngs["screen-family-auc"] = outputs.save_figure(fig, folder / "screen-family-auc")
     written.append(folder / "screen-family-auc.png")
     return written
 
 
-def _json_default(obj):
-    if isinstance(obj, np.integer):
-        return int(obj)
-    if isinstance(obj, np.floating):
-        return float(obj)
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
-
-
-def _nan_to_none(obj):
-    if isinstance(obj, float) and not np.isfinite(obj):
-        return None
-    if isinstance(obj, dict):
-        return {k: _nan_to_none(v) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_nan_to_none(v) for v in obj]
-    return obj
-
-
-def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None):
+def write_evaluation(
+    out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None, judge=None, pngs=None
+):
     """Run :func:`evaluate` and write ``screen-evaluation.json``, ``screen-features.csv`` and
     ``figures/`` into ``out`` (staged in a temporary directory, then moved into place).
 
@@ -207,6 +191,11 @@ def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, p
         Output directory (created if needed).
     B, seed, convention, progress
         As in :func:`evaluate`.
+    judge : callable, optional
+        Called with the results before they are written, and may add to them (the audit's
+        verdicts: ``electron_tunnel.reproduce.verdicts.judge_screening``); none are given here.
+    pngs : dict, optional
+        Filled with figure stem -> PNG bytes (so that a caller need not read them back).
 
     Returns
     -------
@@ -222,16 +211,15 @@ def write_evaluation(out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, p
     """
     out = Path(out)
     with outputs.staged_directory(
-        out, EvaluationWriteError, what="the evaluation", prefix=".etunnel-screen-"
+        out, what="the evaluation", error=EvaluationWriteError
     ) as staging:
         results, table = evaluate(B=B, seed=seed, convention=convention, progress=progress)
-        results = _nan_to_none(results)
+        results = outputs.jsonable(results)
+        if judge is not None:
+            results = judge(results)
         if progress:
             progress("figures")
-        figures(results, table, staging / "figures")
-        table.to_csv(staging / "screen-features.csv", index=False, lineterminator="\n")
-        (staging / "screen-evaluation.json").write_text(
-            json.dumps(results, indent=2, ensure_ascii=False, default=_json_default) + "\n",
-            encoding="utf-8",
-        )
+        figures(results, table, staging / "figures", pngs)
+        outputs.write_csv(staging / "screen-features.csv", table)
+        outputs.write_json(staging / "screen-evaluation.json", results)
     return out / "screen-evaluation.json", results

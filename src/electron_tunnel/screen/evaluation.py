@@ -4,12 +4,13 @@ Rules
 -----
 * Orientation: every score is oriented so that higher = more favourable by the paper (a
   feature the paper wants low enters as its negative; the sub-scores and the guideline score
-  are already oriented). ``en_mean`` has no favourable side and enters as is, without verdict.
+  are already oriented). ``en_mean`` has no favourable side and enters as is.
 * Targets, on every readable SuperCon row: superconducting (T_c > 0) vs reported
   non-superconducting (T_c = 0); T_c >= 10 K vs the rest; T_c >= 77 K vs the rest (ROC AUC);
   Spearman rho with T_c among the superconductors. Each with a bootstrap 95 % CI
   (:mod:`electron_tunnel.screen.resample`, the resamples of :mod:`electron_tunnel.stats`).
-* Verdict of a guideline (:data:`VERDICT_RULE`), from the CI of its AUC superconducting vs not.
+* The evidence for each guideline: its AUC superconducting vs not, with CI (the verdict is the
+  audit's screening rule, ``electron_tunnel.reproduce.verdicts.SCREENING_RULE``).
 * Families (first match wins): cuprates (Cu and O); iron-based (Fe with As, P, Se or Te);
   hydrides (H); the rest.
 * Baselines on the same rows: fraction-weighted mean density and mean boiling point of the
@@ -32,19 +33,11 @@ from .score import GUIDELINES, SCORE_RULE, supercon_features
 __all__ = [
     "FAMILIES",
     "STANEV_ACCURACY",
-    "VERDICT_RULE",
     "evaluate",
     "families",
     "ml_baseline",
-    "verdict",
 ]
 
-#: Rule for a verdict, fixed before any outcome was seen.
-VERDICT_RULE = (
-    "From the bootstrap 95 % CI of the AUC (superconducting vs reported non-superconducting, "
-    "score oriented so that higher = favourable by the paper): 'supported' if the CI lies "
-    "entirely above 0.5, 'contradicted' if entirely below 0.5, otherwise 'no signal'."
-)
 #: Family names in the order they are assigned (first match wins).
 FAMILIES = ("cuprates", "iron-based", "hydrides", "rest")
 #: Stanev et al., npj Comput. Mater. 4, 29 (2018): classifier accuracy, T_c above/below 10 K.
@@ -55,31 +48,6 @@ STANEV_ACCURACY = {
     "classifier on Magpie features, about 92 % accuracy for T_c above/below 10 K",
 }
 TARGETS = ("superconducting", "tc10", "tc77")
-
-
-def verdict(ci95):
-    """``"supported"``, ``"contradicted"`` or ``"no signal"`` from an AUC CI (:data:`VERDICT_RULE`).
-
-    Parameters
-    ----------
-    ci95 : sequence of two floats
-        Lower and upper end; NaN gives ``"no signal"``.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> verdict([0.52, 0.55]), verdict([0.40, 0.48]), verdict([0.45, 0.55])
-    ('supported', 'contradicted', 'no signal')
-    """
-    lo, hi = float(ci95[0]), float(ci95[1])
-    if lo > 0.5:
-        return "supported"
-    if hi < 0.5:
-        return "contradicted"
-    return "no signal"
 
 
 def families(A, symbols):
@@ -245,7 +213,6 @@ def _evaluate_population(table, mask, specs, B, seed):
         if parts:
             e["features"] = list(parts)
         e.update(_entry(rs, sp, per))
-        e["verdict"] = verdict(e["auc_superconducting_ci95"]) if fav else None
         out[section].append(e)
     return out
 
@@ -260,7 +227,7 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
     seed : int
         Bootstrap seed (``numpy.random.default_rng``).
     convention : str, optional
-        Radius convention (default :data:`electron_tunnel.materials.DEFAULT_CONVENTION`).
+        Radius convention (default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`).
     progress : callable, optional
         Called with one line of text per step.
 
@@ -343,7 +310,6 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
             "bootstrap_resamples": int(B),
             "seed": int(seed),
             "convention": vec["convention"],
-            "verdict_rule": VERDICT_RULE,
             "score_rule": SCORE_RULE,
             "families": "first match: cuprates (Cu and O); iron-based (Fe with As, P, Se or "
             "Te); hydrides (H); rest",

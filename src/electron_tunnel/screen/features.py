@@ -218,7 +218,7 @@ def element_vectors(convention=None, table=None):
     ----------
     convention : str, optional
         Radius convention (key of :data:`electron_tunnel.materials.RADIUS_CONVENTIONS`);
-        default :data:`electron_tunnel.materials.DEFAULT_CONVENTION`.
+        default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`.
     table : pandas.DataFrame, optional
         Element table (default :func:`electron_tunnel.materials.elements`).
 
@@ -228,7 +228,7 @@ def element_vectors(convention=None, table=None):
         ``symbols``, ``en`` (Pauling), ``size`` (R_b [pm]), ``R_v``, ``R_b`` [m],
         ``critical_c`` (NaN outside ``0 < R_v < 2 R_b``), ``rv_rb`` and ``table``.
     """
-    convention = materials.DEFAULT_CONVENTION if convention is None else convention
+    convention = materials.PRIMARY_CONVENTION if convention is None else convention
     if table is None:
         table = materials.elements()
     R_v, R_b, _ = materials.radii(convention, table)

@@ -138,7 +138,7 @@ def supercon_features(convention=None, *, refresh=False):
     Parameters
     ----------
     convention : str, optional
-        Radius convention; default :data:`electron_tunnel.materials.DEFAULT_CONVENTION`.
+        Radius convention; default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`.
     refresh : bool
         Recompute even if a cached table exists.
 
@@ -148,7 +148,7 @@ def supercon_features(convention=None, *, refresh=False):
         SuperCon's columns plus ``composition_key``, ``error``, the features and the scores;
         ``attrs`` carry SuperCon's citation and license.
     """
-    convention = materials.DEFAULT_CONVENTION if convention is None else convention
+    convention = materials.PRIMARY_CONVENTION if convention is None else convention
     sc = datasets.supercon()
     path = _cache_file(convention)
     df = None
@@ -224,7 +224,7 @@ def screen(formulas, *, convention=None):
     convention : str, optional
         Radius convention for the size and model features (a key of
         :data:`electron_tunnel.materials.RADIUS_CONVENTIONS`; default
-        :data:`electron_tunnel.materials.DEFAULT_CONVENTION`).
+        :data:`electron_tunnel.materials.PRIMARY_CONVENTION`).
 
     Returns
     -------

@@ -23,9 +23,15 @@ import dataclasses
 import numpy as np
 
 from ..diagram import for_element
+from ..errors import require_extra
 from .compute import block_outputs, chunk_grid, dask_outputs, dataset
 from .spec import OUTPUTS, VARIABLES, Spec, load_toml, parse_values, spec_from_items
 from .store import SweepError, done_chunks, run, write_chunk
+
+# The sweep is the [sweep] extra: without Dask or Zarr, importing this package fails at once with
+# one line naming the extra (distributed is checked when a scheduler is used).
+for _module in ("dask.array", "zarr"):
+    require_extra(_module, "electron_tunnel.sweep", "sweep")
 
 __all__ = [
     "OUTPUTS",

@@ -11,13 +11,13 @@ import itertools
 
 import numpy as np
 
-from .. import chain
+from .. import chain, states
 from ..diagram import Model, Parameters, for_element
 from .spec import DIAGRAM_PARAMS, OUTPUTS, VARIABLES, Spec, describe_function
 
 __all__ = ["block_outputs", "chunk_slices", "dask_outputs", "dataset", "packed"]
 
-STATE_FLAGS = {"flag_values": [0, 1, 2], "flag_meanings": "insulator conductor superconductor"}
+STATE_FLAGS = states.STATE_FLAGS
 
 
 def _axis(values, k, ndim):
@@ -44,7 +44,7 @@ _RC_CACHE: dict = {}  # small R_c(R_b, c) arrays, shared by the chunks along the
 def _conducting_radius(R_b, c, terms):
     """``chain.conducting_radius``, remembered for small inputs: in a direct sweep ``R_c``
     depends only on ``R_b`` and ``c``, so every chunk along ``x`` or ``R_v`` needs the same."""
-    if R_b.size + c.size > 1 << 16:
+    if R_b.size + c.size > 1 << 16:  # cache cap (512 KiB keys), not _accel's compiled switch
         return np.asarray(chain.conducting_radius(R_b, c, terms))
     key = (R_b.shape, R_b.tobytes(), c.shape, c.tobytes(), terms)
     hit = _RC_CACHE.get(key)
@@ -71,33 +71,16 @@ def _physics(R_b, r, c, terms, outputs, shape, R_c=None):
     if "R_c" in outputs:
         out["R_c"] = np.broadcast_to(R_c, shape)
     if "state" in outputs:
-        one, two = np.int8(1), np.int8(2)
-        state = np.where(r >= R_c, two, one)  # int8 throughout: one pass over the block
-        tunnel = ~np.isnan(R_c)
-        if not tunnel.all():
-            state = np.where(tunnel, state, np.int8(0))
-        out["state"] = np.broadcast_to(state, shape)
-    valid = (r > 0) & (r < 2.0 * R_b)
+        out["state"] = np.broadcast_to(states.state_codes(r, R_c), shape)
     if "D" in outputs or "relative_resistivity" in outputs:
-        if np.all(valid):
-            D = np.asarray(chain.resisting_distance(r, R_b, c, terms), dtype=np.float64)
-        else:
-            rr, bb, cc, ok = np.broadcast_arrays(r, R_b, c, valid)
-            D = np.full(ok.shape, np.nan)
-            if ok.any():
-                D[ok] = chain.resisting_distance(rr[ok], bb[ok], cc[ok], terms)
-        D = np.broadcast_to(D, shape)
+        D = np.broadcast_to(
+            states.on_domain(chain.resisting_distance, r, R_b, c, terms=terms), shape
+        )
         for name in ("D", "relative_resistivity"):
             if name in outputs:
                 out[name] = D
     if "critical_c" in outputs:
-        if np.all(valid):
-            cc_ = np.asarray(chain.critical_attraction(r, R_b, terms), dtype=np.float64)
-        else:
-            rr, bb, ok = np.broadcast_arrays(r, R_b, valid)
-            cc_ = np.full(ok.shape, np.nan)
-            if ok.any():
-                cc_[ok] = chain.critical_attraction(rr[ok], bb[ok], terms)
+        cc_ = states.on_domain(chain.critical_attraction, r, R_b, terms=terms)
         out["critical_c"] = np.broadcast_to(cc_, shape)
     return out
 

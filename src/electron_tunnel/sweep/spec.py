@@ -15,14 +15,20 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from ..units import parse_length
+from ..units import (
+    parse_length,
+    parse_number,
+    parse_pressure,
+    parse_range,
+    parse_temperature,
+    parse_terms,
+)
 
 __all__ = [
     "OUTPUTS",
@@ -44,36 +50,31 @@ OUTPUTS = {
 }
 DEFAULT_OUTPUTS = ("D", "R_c", "critical_c", "state", "relative_resistivity")
 
-_PRESSURE_UNITS = {"Pa": 1.0, "kPa": 1e3, "MPa": 1e6, "GPa": 1e9}
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z]*)\s*$")
+
+def _si(parse, **options):
+    """A reader of one value: a TOML number as it is (SI), text through ``units.parse_*``."""
+
+    def read(text, name):
+        if isinstance(text, (int, float)) and not isinstance(text, bool):
+            return float(text)
+        return parse(str(text), name, **options)
+
+    return read
 
 
-def _number(text, name, units=None, default_unit=""):
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return float(text)
-    m = _NUMBER.match(str(text))
-    if not m or (m.group(2) and (units is None or m.group(2) not in units)):
-        allowed = f" (units: {', '.join(units)})" if units else ""
-        raise ValueError(f"{name}: cannot read {text!r} as a number{allowed}")
-    return float(m.group(1)) * (units[m.group(2) or default_unit] if units else 1.0)
-
-
-def _length(text, name):
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return float(text)
-    return parse_length(str(text), name)
+_number = _si(parse_number)
+_length = _si(parse_length)
+_pressure = _si(parse_pressure, default_unit="Pa")
+_temperature = _si(parse_temperature, default_unit="K")
 
 
 def _terms(text, name):
-    if str(text).lower() in {"inf", "infinite", "none", "-1"}:
-        return -1.0  # the infinite series
-    try:
-        value = int(str(text))
-    except ValueError:
-        raise ValueError(f"terms must be an integer >= 0 or 'inf', got {text!r}") from None
-    if value < 0:
-        raise ValueError(f"terms must be an integer >= 0 or 'inf', got {value}")
-    return float(value)
+    """``terms`` as stored: the index N, or -1.0 for the infinite series ("inf" and its
+    aliases, see :func:`units.parse_terms`; "-1", the stored value, is read back too)."""
+    if str(text).strip() == "-1":
+        return -1.0
+    n = parse_terms(text, name)
+    return -1.0 if n is None else float(n)
 
 
 # name -> (reader, unit, check(values) -> bool, valid-range text, mode)
@@ -83,20 +84,17 @@ VARIABLES = {
     "x": (_number, "1", lambda v: (v > 0) & (v < 2), "in (0, 2) (x = r/R_b)", "direct"),
     "c": (_number, "1", lambda v: (v >= 0) & (v <= 1), "in [0, 1]", "direct"),
     "terms": (_terms, "1", lambda v: v >= -1, "an integer >= 0 or 'inf'", "both"),
-    "T": (lambda t, n: _number(t, n, {"K": 1.0}, "K"), "K", lambda v: v >= 0, ">= 0 K", "diagram"),
-    "p": (lambda t, n: _number(t, n, _PRESSURE_UNITS, "Pa"), "Pa", lambda v: v >= 0, ">= 0 Pa",
-          "diagram"),
+    "T": (_temperature, "K", lambda v: v >= 0, ">= 0 K", "diagram"),
+    "p": (_pressure, "Pa", lambda v: v >= 0, ">= 0 Pa", "diagram"),
     "R_b0": (_length, "m", lambda v: v > 0, "> 0", "diagram"),
     "R_v0": (_length, "m", lambda v: v > 0, "> 0 (and < 2 R_b0)", "diagram"),
     "alpha": (_number, "1/K", lambda v: v >= 0, ">= 0 [1/K]", "diagram"),
-    "K0": (lambda t, n: _number(t, n, _PRESSURE_UNITS, "Pa"), "Pa", lambda v: v > 0, "> 0 Pa",
-           "diagram"),
+    "K0": (_pressure, "Pa", lambda v: v > 0, "> 0 Pa", "diagram"),
     "K0_prime": (_number, "1", lambda v: v > 0, "> 0", "diagram"),
     "beta": (_number, "1/K", lambda v: v >= 0, ">= 0 [1/K]", "diagram"),
     "c0": (_number, "1", lambda v: (v >= 0) & (v <= 1), "in [0, 1]", "diagram"),
     "n": (_number, "1", lambda v: v >= 0, ">= 0", "diagram"),
-    "T0": (lambda t, n: _number(t, n, {"K": 1.0}, "K"), "K", lambda v: v >= 0, ">= 0 K",
-           "diagram"),
+    "T0": (_temperature, "K", lambda v: v >= 0, ">= 0 K", "diagram"),
 }  # fmt: skip
 #: Fixed-only text settings of the diagram mode.
 TEXT_SETTINGS = {"eos": ("murnaghan", "birch-murnaghan"), "element": None}
@@ -118,24 +116,7 @@ def parse_values(name: str, text, kind: str) -> np.ndarray:
         raise _unknown(name)
     reader, _, check, valid, _ = VARIABLES[name]
     if kind == "range":
-        if isinstance(text, dict):
-            parts = [text.get("start"), text.get("stop"), text.get("num")]
-        else:
-            parts = str(text).split(":")
-        if len(parts) != 3 or any(p is None for p in parts):
-            raise ValueError(f"range of {name} must be start:stop:num, got {text!r}")
-        start, stop = reader(parts[0], name), reader(parts[1], name)
-        try:
-            num = int(str(parts[2]))
-        except ValueError:
-            raise ValueError(f"range of {name}: num must be an integer, got {parts[2]!r}") from None
-        if num < 1:
-            raise ValueError(f"range of {name} is empty (num = {num}); num must be >= 1")
-        if stop < start:
-            raise ValueError(f"range of {name} is reversed ({start:g} > {stop:g})")
-        if num > 1 and stop == start:
-            raise ValueError(f"range of {name} has start == stop with num = {num} > 1")
-        values = np.linspace(start, stop, num)
+        values = np.linspace(*parse_range(text, name, reader))
     else:
         if isinstance(text, (int, float, np.floating, np.integer)):
             items = [float(text)]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import InputError, require_extra
 from .compute import block_outputs, chunk_grid, chunk_slices, dataset
 from .spec import Spec
 
@@ -33,7 +34,7 @@ DONE = "sweep_done"
 HASH_ATTR = "sweep_spec_sha256"
 
 
-class SweepError(ValueError):
+class SweepError(InputError):
     """Bad sweep request (bad store, mismatching spec, no space, no scheduler): one line."""
 
 
@@ -209,8 +210,8 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
         _open_existing(spec, path)
     client = None
     if scheduler is not None:  # connect first: a failure must leave nothing behind
-        # deferred on purpose: distributed is only needed with --scheduler
-        from distributed import Client
+        # deferred on purpose: distributed is only needed with --scheduler (the [sweep] extra)
+        Client = require_extra("distributed", "a sweep on a scheduler", "sweep").Client
 
         client = scheduler if isinstance(scheduler, Client) else _client(scheduler, timeout)
     try:

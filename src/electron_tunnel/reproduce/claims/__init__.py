@@ -16,11 +16,13 @@ Literature facts used for a verdict carry their citation in ``note``.
 One module per section of the paper: :mod:`.tunnel` (two-centre system, conducting radius,
 threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures 1-7, Table 1),
 :mod:`.phenomenology` (eqs 42-45), :mod:`.materials` (real elements, Figures 11-13),
-:mod:`.pressure` (Figure 8, T_c under pressure); :mod:`.base` holds the verdict rules.
+:mod:`.pressure` (Figure 8, T_c under pressure), :mod:`.meissner`, :mod:`.screen`; :mod:`.base` holds the
+:class:`Claim` record; the rules are those of :mod:`electron_tunnel.reproduce.verdicts`.
 """
 
 from __future__ import annotations
 
+from ..verdicts import NEGLIGIBLE_RULE, Verdict, negligible_effect
 from . import figures_table, materials, phenomenology, series, tunnel
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
@@ -32,11 +34,13 @@ from .base import (
     MAGNITUDE_RULE,
     VERDICTS,
     Claim,
+    Comparison,
+    Kind,
     association_verdict,
     magnitude_verdict,
     verdict_from_printed,
 )
-from .kinds import kind_of, record_changes
+from .changes import record_changes
 from .phenomenology import literature_facts
 
 __all__ = [
@@ -46,9 +50,11 @@ __all__ = [
     "MAGNITUDE_RULE",
     "VERDICTS",
     "Claim",
+    "Comparison",
+    "Kind",
+    "Verdict",
     "association_verdict",
     "compute_claims",
-    "kind_of",
     "literature_facts",
     "magnitude_verdict",
     "verdict_from_printed",
@@ -60,7 +66,7 @@ def compute_claims(
 ) -> list[Claim]:
     """Compute every claim, in the order of the paper.
 
-    ``evaluation`` (the results of :func:`electron_tunnel.evaluation.evaluate`) decides the
+    ``evaluation`` (the results of :func:`electron_tunnel.materials.evaluation.evaluate`) decides the
     claims about real elements; ``meissner`` (the result of
     :func:`electron_tunnel.magnetism.meissner_experiment`) the Meissner claim; without them
     those claims are ``untestable``; ``pressure`` (from :func:`.pressure.compute_pressure`,
@@ -77,10 +83,17 @@ def compute_claims(
         + pressure_claims.claims(figure8, pressure)
         + screen_claims.claims(screen)
     )
+    for c in claims:
+        if (
+            c.verdict == Verdict.NO_SIGNAL
+            and c.ci95 is not None
+            and c.chance is not None
+            and negligible_effect(c.ci95, c.chance)
+        ):
+            c.note = f"negligible effect ({NEGLIGIBLE_RULE}). " + c.note
     record_changes(claims)
     ids = [c.id for c in claims]
-    assert len(ids) == len(set(ids)), "claim ids must be unique"
-    for c in claims:
-        assert c.verdict in VERDICTS, c
-        assert c.kind in KINDS, c
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise ValueError(f"claim ids must be unique; repeated: {', '.join(duplicated)}")
     return claims

@@ -1,20 +1,13 @@
-"""The verdict vocabulary and rules shared by every claim, and the :class:`Claim` record.
+"""The :class:`Claim` record, its kinds, and the evidence entries it carries.
 
-The vocabulary, fixed before any outcome was looked at:
+A claim is declared once, with keyword fields: what the paper says (``id``, ``section``,
+``kind``, ``statement``, ``paper_value``), what was computed and how (``computed_value``,
+``method``), and the verdict given by one of the rules of :mod:`..verdicts` (which owns the
+vocabulary). ``comparisons`` is the one extension point: named evidence entries (a no-skill
+baseline, an obvious confound, a mainstream model, an ML baseline) scored on the same rows by
+the same rule.
 
-* **confirmed** — the computed result agrees with the claim by the claim's rule (a printed number
-  rounds to the computed one; an association is on the claimed side of chance with its whole
-  95 % CI and at least as strong as the claim says; a ratio lies within a factor 3);
-* **approximate** — it agrees only roughly (within 5 % of a printed number; an association whose
-  CI excludes chance but that is weaker than claimed; a ratio within a factor 10);
-* **no signal** — the estimate's 95 % CI contains chance, so the data cannot tell, whichever
-  side of chance the estimate falls on;
-* **contradicted** — the result disagrees (the CI lies wholly on the other side of chance, a
-  ratio off by more than a factor 10, a statement false where it was checked);
-* **untestable** — the model or the data to decide it is not here (the note says what would be
-  needed).
-
-Every claim also has a **kind**: ``mathematics`` (the paper's algebra and figures),
+Every claim has a **kind** (:class:`Kind`): ``mathematics`` (the paper's algebra and figures),
 ``world`` (a statement about real matter, tested against measurements), ``quoted`` (standard
 physics the paper cites) or ``extension`` (a result this package adds, such as the full series
 where the paper used the first term).
@@ -23,15 +16,31 @@ where the paper used the first term).
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+
+from ..verdicts import (
+    APPROX_REL,
+    ASSOCIATION_RULE,
+    MAGNITUDE_FACTORS,
+    MAGNITUDE_RULE,
+    Verdict,
+    association_verdict,
+    magnitude_verdict,
+    verdict_from_printed,
+)
 
 __all__ = [
     "APPROX_REL",
+    "ASSOCIATION_RULE",
     "KINDS",
     "MAGNITUDE_FACTORS",
-    "PM",
+    "MAGNITUDE_RULE",
     "VERDICTS",
     "Claim",
+    "Comparison",
+    "Kind",
+    "Verdict",
     "association_verdict",
     "fmt_value",
     "magnitude_verdict",
@@ -39,45 +48,66 @@ __all__ = [
     "verdict_from_printed",
 ]
 
-VERDICTS = ("confirmed", "approximate", "no signal", "contradicted", "untestable")
-KINDS = ("mathematics", "world", "quoted", "extension")
-#: Relative difference up to which a printed number is called approximately right.
-APPROX_REL = 0.05
-#: A predicted ratio is confirmed within the first factor of the measured one, approximate
-#: within the second, else contradicted.
-MAGNITUDE_FACTORS = (3.0, 10.0)
-PM = 1e-12
 
-ASSOCIATION_RULE = (
-    "no signal if the 95 % CI contains chance ({chance:g}); contradicted if the CI lies wholly "
-    "on the other side of chance; confirmed if it lies wholly on the claimed side and the "
-    "estimate reaches {strong:g}; approximate if on the claimed side but weaker"
-)
-MAGNITUDE_RULE = (
-    "predicted/measured ratio of resistivities: confirmed within a factor 3, approximate within "
-    "a factor 10, else contradicted"
-)
+class Kind(StrEnum):
+    """What a claim is about; members compare equal to their text."""
+
+    MATHEMATICS = "mathematics"
+    WORLD = "world"
+    QUOTED = "quoted"
+    EXTENSION = "extension"
 
 
-@dataclass
+#: The verdict words, in the order the report lists them.
+VERDICTS = tuple(v.value for v in Verdict)
+KINDS = tuple(k.value for k in Kind)
+
+
+@dataclass(kw_only=True)
+class Comparison:
+    """One named piece of evidence beside a claim's own: scored on the same rows, same rule.
+
+    ``name`` says what it is (``no-skill``, ``confound``, ``mainstream``, ``ml_baseline``);
+    ``method`` how it was computed; ``n`` the rows; ``estimate`` and ``ci95`` its statistic;
+    ``verdict`` what the claim's rule gives it.
+    """
+
+    name: str
+    method: str
+    n: int | None = None
+    estimate: float | None = None
+    ci95: list | None = None
+    verdict: Verdict = Verdict.UNTESTABLE
+
+    def __post_init__(self):
+        self.verdict = Verdict(self.verdict)
+
+    def as_dict(self):
+        return {f.name: getattr(self, f.name) for f in fields(self)} | {
+            "verdict": self.verdict.value
+        }
+
+
+@dataclass(kw_only=True)
 class Claim:
     """One audited claim: what the paper says, what was computed, how, and the verdict.
 
     ``estimate``, ``ci95`` and ``chance`` are set for association claims (the verdict follows
-    from them by :func:`association_verdict`); ``by_convention`` and ``robust`` for claims about
-    elements that depend on the choice of radii; ``previous_verdict`` and ``change`` where this
-    version of the audit changed a verdict, with the reason.
+    from them by :func:`~electron_tunnel.reproduce.verdicts.association_verdict`);
+    ``by_convention`` and ``robust`` for claims about elements that depend on the choice of
+    radii; ``previous_verdict`` and ``change`` where this version of the audit changed a verdict
+    since 0.1.0, with the reason; ``comparisons`` the evidence beside the paper's own.
     """
 
     id: str
-    source: str
+    section: str
+    kind: Kind
     statement: str
     paper_value: object
     computed_value: object
     method: str
-    verdict: str
+    verdict: Verdict
     note: str = ""
-    kind: str = ""
     estimate: float | None = None
     ci95: list | None = None
     chance: float | None = None
@@ -85,97 +115,30 @@ class Claim:
     robust: bool | None = None
     previous_verdict: str | None = None
     change: str = ""
+    comparisons: list[Comparison] = field(default_factory=list)
     detail: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        try:
+            self.verdict = Verdict(self.verdict)
+        except ValueError:
+            raise ValueError(
+                f"claim {self.id}: verdict must be one of {VERDICTS}, got {self.verdict!r}"
+            ) from None
+        try:
+            self.kind = Kind(self.kind)
+        except ValueError:
+            raise ValueError(
+                f"claim {self.id}: kind must be one of {KINDS}, got {self.kind!r}"
+            ) from None
 
     def as_dict(self):
         """The claim as a JSON-ready dict (without ``detail``)."""
-        out = asdict(self)
-        out.pop("detail")
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "detail"}
+        out["verdict"] = self.verdict.value
+        out["kind"] = self.kind.value
+        out["comparisons"] = [c.as_dict() for c in self.comparisons]
         return out
-
-
-def association_verdict(estimate, ci95, chance, strong) -> str:
-    """Verdict of an association by its estimate and 95 % CI (see :data:`ASSOCIATION_RULE`).
-
-    Parameters
-    ----------
-    estimate : float
-        The statistic, oriented so that the claim says "above chance" (an AUC, a correlation).
-    ci95 : sequence of two floats
-        Its 95 % confidence interval.
-    chance : float
-        The value under no association (0.5 for an AUC, 0 for a correlation).
-    strong : float
-        The strength the claim asserts ("strong", "closely"), e.g. 0.8 for an AUC.
-
-    Examples
-    --------
-    >>> association_verdict(0.594, (0.48, 0.71), 0.5, 0.8)
-    'no signal'
-    >>> association_verdict(-0.18, (-0.44, 0.07), 0.0, 0.7)
-    'no signal'
-    >>> association_verdict(0.85, (0.71, 0.95), 0.5, 0.8)
-    'confirmed'
-    >>> association_verdict(0.65, (0.55, 0.75), 0.5, 0.8)
-    'approximate'
-    >>> association_verdict(0.31, (0.2, 0.45), 0.5, 0.8)
-    'contradicted'
-    """
-    lo, hi = (float(v) for v in ci95)
-    if not all(math.isfinite(v) for v in (float(estimate), lo, hi)):
-        return "untestable"
-    if lo <= chance <= hi:
-        return "no signal"
-    if hi < chance:
-        return "contradicted"
-    return "confirmed" if estimate >= strong else "approximate"
-
-
-def magnitude_verdict(predicted, measured) -> str:
-    """Verdict of a predicted ratio against a measured one (see :data:`MAGNITUDE_RULE`).
-
-    A prediction of the wrong direction (ratio on the other side of 1) is contradicted.
-
-    Examples
-    --------
-    >>> magnitude_verdict(2.3, 2.0e10)
-    'contradicted'
-    >>> magnitude_verdict(25.0, 10.0), magnitude_verdict(50.0, 10.0), magnitude_verdict(0.5, 10)
-    ('confirmed', 'approximate', 'contradicted')
-    """
-    p, m = float(predicted), float(measured)
-    if not (math.isfinite(p) and math.isfinite(m) and p > 0 and m > 0):
-        return "untestable"
-    if (p > 1) != (m > 1) and p != 1 and m != 1:
-        return "contradicted"
-    factor = max(p / m, m / p)
-    confirm, approx = MAGNITUDE_FACTORS
-    if factor <= confirm:
-        return "confirmed"
-    if factor <= approx:
-        return "approximate"
-    return "contradicted"
-
-
-def _printed_half_unit(text: str) -> float:
-    """Half a unit in the last printed digit of a number written as text."""
-    t = text.strip().lower()
-    mant, _, exp = t.partition("e")
-    decimals = len(mant.split(".")[1]) if "." in mant else 0
-    return 0.5 * 10.0 ** (-decimals + (int(exp) if exp else 0))
-
-
-def verdict_from_printed(printed: str, computed: float) -> str:
-    """Verdict for a number the paper prints as ``printed`` against ``computed``."""
-    paper = float(printed)
-    if not math.isfinite(computed):
-        return "contradicted"
-    diff = abs(computed - paper)
-    if diff <= _printed_half_unit(printed) * (1 + 1e-9):
-        return "confirmed"
-    if diff <= APPROX_REL * abs(paper):
-        return "approximate"
-    return "contradicted"
 
 
 def rounded(x, digits=6):

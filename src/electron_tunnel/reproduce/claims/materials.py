@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import ASSOCIATION_RULE, Claim, association_verdict, rounded
+from .base import ASSOCIATION_RULE, Claim, Kind, association_verdict, rounded
 
 #: Strength each claim asserts ("correspond well", "align closely", "strong").
 STRONG_AUC = 0.8
@@ -41,46 +41,50 @@ def claims(evaluation=None):
     if evaluation is None:
         return [
             Claim(
-                "fig11-12-superconductors-not-gaseous",
-                "Figures 11 and 12",
-                "Known superconducting elements correspond well with elements not gaseous at "
+                id="fig11-12-superconductors-not-gaseous",
+                kind=Kind.WORLD,
+                section="Figures 11 and 12",
+                statement="Known superconducting elements correspond well with elements not gaseous at "
                 "3500 K.",
-                "correspond well",
-                "pending",
-                "needs element data",
-                "untestable",
-                pending,
+                paper_value="correspond well",
+                computed_value="pending",
+                method="needs element data",
+                verdict="untestable",
+                note=pending,
             ),
             Claim(
-                "fig13-density",
-                "Figure 13",
-                "Elements of higher density align closely with the superconducting elements.",
-                "align closely",
-                "pending",
-                "needs element data",
-                "untestable",
-                pending,
+                id="fig13-density",
+                kind=Kind.WORLD,
+                section="Figure 13",
+                statement="Elements of higher density align closely with the superconducting elements.",
+                paper_value="align closely",
+                computed_value="pending",
+                method="needs element data",
+                verdict="untestable",
+                note=pending,
             ),
             Claim(
-                "gap-predicts-superconductors",
-                "section 'Superconductor, Insulator, and Density'",
-                "Good superconductor candidates have a small gap between the "
+                id="gap-predicts-superconductors",
+                kind=Kind.WORLD,
+                section="section 'Superconductor, Insulator, and Density'",
+                statement="Good superconductor candidates have a small gap between the "
                 "conducting radius and the valence radius.",
-                "small gap",
-                "pending",
-                "needs element data",
-                "untestable",
-                pending,
+                paper_value="small gap",
+                computed_value="pending",
+                method="needs element data",
+                verdict="untestable",
+                note=pending,
             ),
             Claim(
-                "resistivity-correlation-elements",
-                "Table 1, text",
-                "Resistivity correlates strongly with the resisting distance.",
-                "strong",
-                "pending",
-                "needs element data",
-                "untestable",
-                pending,
+                id="resistivity-correlation-elements",
+                kind=Kind.WORLD,
+                section="Table 1, text",
+                statement="Resistivity correlates strongly with the resisting distance.",
+                paper_value="strong",
+                computed_value="pending",
+                method="needs element data",
+                verdict="untestable",
+                note=pending,
             ),
         ]
     pt = evaluation["periodic_table"]
@@ -112,14 +116,14 @@ def claims(evaluation=None):
     est, ci, verdict = _assoc(notgas, 0.5, STRONG_AUC)
     by, same = _by_convention(robust, "not_gaseous_auc", 0.5, STRONG_AUC)
     out.append(Claim(
-        "fig11-12-superconductors-not-gaseous", "Figures 11 and 12",
-        "Known superconducting elements correspond well with elements not gaseous at 3500 K.",
-        "correspond well", rounded(est, 4),
-        "AUC of 'not gaseous at 3500 K' for 'has an ambient T_c' over measured elements with "
+        id="fig11-12-superconductors-not-gaseous", kind=Kind.WORLD, section="Figures 11 and 12",
+        statement="Known superconducting elements correspond well with elements not gaseous at 3500 K.",
+        paper_value="correspond well", computed_value=rounded(est, 4),
+        method="AUC of 'not gaseous at 3500 K' for 'has an ambient T_c' over measured elements with "
         f"the paper's radii (n = {notgas['n_pos']} + {notgas['n_neg']}), bootstrap 95 % CI; "
         + rule_auc,
-        verdict,
-        f"{ct['superconductor_not_gaseous']} of "
+        verdict=verdict,
+        note=f"{ct['superconductor_not_gaseous']} of "
         f"{ct['superconductor_not_gaseous'] + ct['superconductor_gaseous']} superconducting "
         f"elements are not gaseous at 3500 K, and {ct['superconductor_not_gaseous']} of "
         f"{ct['superconductor_not_gaseous'] + ct['other_not_gaseous']} non-gaseous elements "
@@ -133,13 +137,13 @@ def claims(evaluation=None):
     by, same = _by_convention(robust, "density_auc", 0.5, STRONG_AUC)
     all_ = effect["density_auc_all"]
     out.append(Claim(
-        "fig13-density", "Figure 13",
-        "Elements of higher density align closely with the superconducting elements.",
-        "align closely", rounded(est, 4),
-        f"AUC of density for 'has an ambient T_c' over the {dens['n_pos'] + dens['n_neg']} "
+        id="fig13-density", kind=Kind.WORLD, section="Figure 13",
+        statement="Elements of higher density align closely with the superconducting elements.",
+        paper_value="align closely", computed_value=rounded(est, 4),
+        method=f"AUC of density for 'has an ambient T_c' over the {dens['n_pos'] + dens['n_neg']} "
         "measured elements with a density, bootstrap 95 % CI; " + rule_auc,
-        verdict,
-        f"Counting all elements, including the superheavy ones whose densities are predictions, "
+        verdict=verdict,
+        note=f"Counting all elements, including the superheavy ones whose densities are predictions, "
         f"gives AUC {all_['auc']:.3f} (CI {all_['ci95'][0]:.2f}–{all_['ci95'][1]:.2f}); the "
         "exclusion changes the estimate by "
         f"{est - all_['auc']:+.3f}." + _robust_note(by, same) + sample + f" Data: {src}.",
@@ -150,15 +154,15 @@ def claims(evaluation=None):
     est, ci, verdict = _assoc(gap, 0.5, STRONG_AUC)
     by, same = _by_convention(robust, "gap_auc", 0.5, STRONG_AUC)
     out.append(Claim(
-        "gap-predicts-superconductors", "section 'Superconductor, Insulator, and Density'",
-        "Good superconductor candidates have a small gap between the conducting radius and "
+        id="gap-predicts-superconductors", kind=Kind.WORLD, section="section 'Superconductor, Insulator, and Density'",
+        statement="Good superconductor candidates have a small gap between the conducting radius and "
         "the valence radius (R_v close to R_c).",
-        "small gap", rounded(est, 4),
-        "AUC of −(critical attraction coefficient, full series) for 'has an ambient T_c' "
+        paper_value="small gap", computed_value=rounded(est, 4),
+        method="AUC of −(critical attraction coefficient, full series) for 'has an ambient T_c' "
         f"under the paper's radii (covalent R_v; Bondi R_b, else empirical; n = {gap['n_pos']} "
         f"+ {gap['n_neg']}), bootstrap 95 % CI; " + rule_auc,
-        verdict,
-        "The critical c falls as R_v/R_b rises and is constant (c*) once R_v ≥ R_b, where "
+        verdict=verdict,
+        note="The critical c falls as R_v/R_b rises and is constant (c*) once R_v ≥ R_b, where "
         f"elements tie; R_v/R_b itself gives AUC {ratio['auc']:.3f} (CI {ratio['ci95'][0]:.2f}–"
         f"{ratio['ci95'][1]:.2f})."
         + _robust_note(by, same) + sample,
@@ -169,14 +173,14 @@ def claims(evaluation=None):
     est, ci, verdict = _assoc(res, 0.0, STRONG_RHO)
     by, same = _by_convention(robust, "resistivity_spearman", 0.0, STRONG_RHO)
     out.append(Claim(
-        "resistivity-correlation-elements", "Table 1, text",
-        "Resistivity correlates strongly with the resisting distance, even with a uniform "
+        id="resistivity-correlation-elements", kind=Kind.WORLD, section="Table 1, text",
+        statement="Resistivity correlates strongly with the resisting distance, even with a uniform "
         "c = 0.1.",
-        "strong", rounded(est, 4),
-        f"Spearman ρ over the {res['n']} elements with a measured resistivity (pymatgen-core) "
+        paper_value="strong", computed_value=rounded(est, 4),
+        method=f"Spearman ρ over the {res['n']} elements with a measured resistivity (pymatgen-core) "
         "and the paper's radii, full series at c = 0.1, bootstrap 95 % CI; " + rule_rho,
-        verdict,
-        "All combinations of radius convention, c and series are in evaluation.json."
+        verdict=verdict,
+        note="All combinations of radius convention, c and series are in evaluation.json."
         + _robust_note(by, same),
         estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.0,
         by_convention=by, robust=same,

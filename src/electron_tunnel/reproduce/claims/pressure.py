@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ... import diagram
-from .base import Claim
+from ..verdicts import PRESSURE_RULE, pressure_verdict
+from .base import Claim, Kind
 
 
 def compute_pressure(terms=None):
@@ -36,21 +37,22 @@ def claims(figure8=None, pressure=None):
         )
     out.append(
         Claim(
-            "fig8-state-diagram",
-            "Figure 8, eqs (40)–(41)",
-            "Illustrative temperature–pressure diagram with superconducting and insulating "
+            id="fig8-state-diagram",
+            kind=Kind.MATHEMATICS,
+            section="Figure 8, eqs (40)–(41)",
+            statement="Illustrative temperature–pressure diagram with superconducting and insulating "
             "boundaries and a possible triple point.",
-            "illustration",
-            tp_text,
-            "state_diagram(illustrative()) on a 301 × 301 grid, 0–300 K, 0–300 GPa",
-            "untestable",
-            verdict_note,
+            paper_value="illustration",
+            computed_value=tp_text,
+            method="state_diagram(illustrative()) on a 301 × 301 grid, 0–300 K, 0–300 GPa",
+            verdict="untestable",
+            note=verdict_note,
         )
     )
     if pressure is None:
         pressure = compute_pressure()
     tc, res, structure = pressure["tc"], pressure["resistivity"], pressure["structure"]
-    v = diagram.pressure_verdict(tc)
+    v = diagram.slope_agreement(tc)
     falling = tc[tc.measured_sign < 0]
     no_pred = tc[tc.reason.astype(str) != ""]
     structural = (
@@ -64,18 +66,19 @@ def claims(figure8=None, pressure=None):
     )
     out.append(
         Claim(
-            "tc-rises-with-pressure",
-            "section 'Critical Current Density'",
-            "The proposed model predicts that the critical temperature increases with pressure.",
-            "dT_c/dp > 0",
-            v["text"],
-            "every row of datasets.tc_pressure_slopes (T_c falling under pressure as well as "
+            id="tc-rises-with-pressure",
+            kind=Kind.WORLD,
+            section="section 'Critical Current Density'",
+            statement="The proposed model predicts that the critical temperature increases with pressure.",
+            paper_value="dT_c/dp > 0",
+            computed_value=v["text"],
+            method="every row of datasets.tc_pressure_slopes (T_c falling under pressure as well as "
             "rising), the state-diagram model anchored to the material's ambient T_c (checked "
             "table) or, where it superconducts only under pressure, to the row's measured point; "
             "predicted slope = chord of the model's boundary over the row's pressure range. Rule: "
-            + diagram.PRESSURE_VERDICT_RULE,
-            v["verdict"],
-            f"Measured T_c falls for {', '.join(falling.material)}; the model predicts a rise for "
+            + PRESSURE_RULE,
+            verdict=pressure_verdict(v),
+            note=f"Measured T_c falls for {', '.join(falling.material)}; the model predicts a rise for "
             f"every material it can compute, with predicted/measured slope ratios from "
             f"{tc.ratio.abs().min():.3g} to {tc.ratio.abs().max():.3g} in size. "
             + (
@@ -91,23 +94,23 @@ def claims(figure8=None, pressure=None):
             + ".",
         )
     )
-    vr = diagram.pressure_verdict(res)
+    vr = diagram.slope_agreement(res)
     rises = res[res.measured_sign > 0]
     out.append(
         Claim(
-            "resistivity-falls-with-pressure",
-            "section 'Pressure and the attraction coefficient'",
-            "Resistivity decreases with increasing pressure (molecules come closer, c grows and "
+            id="resistivity-falls-with-pressure",
+            kind=Kind.WORLD,
+            section="section 'Pressure and the attraction coefficient'",
+            statement="Resistivity decreases with increasing pressure (molecules come closer, c grows and "
             "the resisting distance shrinks).",
-            "d ln ρ/dp < 0",
-            vr["text"],
-            "for each element of datasets.resistivity_pressure (Bridgman and later; resistance "
+            paper_value="d ln ρ/dp < 0",
+            computed_value=vr["text"],
+            method="for each element of datasets.resistivity_pressure (Bridgman and later; resistance "
             "rising under pressure for Li, Ca, Sr, Bi, Sb as well as falling), the model's "
             "d ln ρ/dp = d ln D/dp at 293 K with R_b(p) from the element's equation of state, R_v "
-            "fixed and c = 0.1 (c0 (R_b0/R_b)^3); same rule as the T_c slopes: "
-            + diagram.PRESSURE_VERDICT_RULE,
-            vr["verdict"],
-            "The model predicts a falling resistance for every element it can compute, so it is "
+            "fixed and c = 0.1 (c0 (R_b0/R_b)^3); same rule as the T_c slopes: " + PRESSURE_RULE,
+            verdict=pressure_verdict(vr),
+            note="The model predicts a falling resistance for every element it can compute, so it is "
             "right exactly where resistance falls and wrong for "
             f"{', '.join(r.symbol for r in rises.itertuples() if r.predicted_sign == r.predicted_sign)}"
             "; the verdict reflects how many falling elements the sample holds. A magnitude is "

@@ -8,7 +8,7 @@ import numpy as np
 
 from ... import chain
 from .. import figures
-from .base import Claim, rounded
+from .base import Claim, Kind, rounded
 
 
 def claims():
@@ -26,18 +26,19 @@ def claims():
     order = float(np.median(orders))
     out.append(
         Claim(
-            "eq36-convergence-order",
-            "eq (36)",
-            "Each term converges at the rate O(n^-2); the infinite series converges.",
-            "2",
-            rounded(order, 4),
-            "log2 of the ratio of remainders D − D_N at N = 200 and 400, median over 16 (x, c); "
+            id="eq36-convergence-order",
+            kind=Kind.MATHEMATICS,
+            section="eq (36)",
+            statement="Each term converges at the rate O(n^-2); the infinite series converges.",
+            paper_value="2",
+            computed_value=rounded(order, 4),
+            method="log2 of the ratio of remainders D − D_N at N = 200 and 400, median over 16 (x, c); "
             "analytic: D − D_N = (1−x)/(8N²R_b)·[3(1−c)(−1)^(N+1) − (1+c)(2x−1)] + O(N^-3)",
-            "confirmed" if abs(order - 2) < 0.05 else "contradicted",
-            "The terms are O(i^-2) and the partial sums converge as O(N^-2), alternating around "
+            verdict="confirmed" if abs(order - 2) < 0.05 else "contradicted",
+            note="The terms are O(i^-2) and the partial sums converge as O(N^-2), alternating around "
             "the limit for c < 1 (docs/derivations.md §7). The series converges; its sum is known "
             "in closed form (digamma/trigamma), so no truncation is needed.",
-            {"orders": orders},
+            detail={"orders": orders},
         )
     )
     # Eq (36) rewrites eq (19): numeric identity
@@ -59,14 +60,15 @@ def claims():
     err = float(np.max(np.abs(eq19 - eq36) / size))
     out.append(
         Claim(
-            "eq36-identity",
-            "eq (36)",
-            "Eq (36) is a rewriting of eq (19).",
-            "identity",
-            f"max difference {err:.1e} (relative to the terms) at 2000 random (i, r, c)",
-            "both printed forms evaluated; SymPy proof in tests/test_derivations.py",
-            "confirmed" if err < 1e-12 else "contradicted",
-            "",
+            id="eq36-identity",
+            kind=Kind.MATHEMATICS,
+            section="eq (36)",
+            statement="Eq (36) is a rewriting of eq (19).",
+            paper_value="identity",
+            computed_value=f"max difference {err:.1e} (relative to the terms) at 2000 random (i, r, c)",
+            method="both printed forms evaluated; SymPy proof in tests/test_derivations.py",
+            verdict="confirmed" if err < 1e-12 else "contradicted",
+            note="",
         )
     )
     # D/d bounded
@@ -80,14 +82,15 @@ def claims():
     unbounded = [c for c, m, crosses in rows if crosses]
     out.append(
         Claim(
-            "D-over-d-bounded",
-            "section 'Resisting Distance' after eq (37)",
-            "The ratio D/d converges rapidly and is bounded by a constant for any specific c and R_b.",
-            "bounded",
-            "; ".join(f"c={c:.3g}: max|D/d|={m:.3g}" for c, m, _ in rows),
-            "max |D/d| over 20001 radii in (0, R_b) for each c (R_b scales out)",
-            "contradicted" if unbounded else "confirmed",
-            (
+            id="D-over-d-bounded",
+            kind=Kind.MATHEMATICS,
+            section="section 'Resisting Distance' after eq (37)",
+            statement="The ratio D/d converges rapidly and is bounded by a constant for any specific c and R_b.",
+            paper_value="bounded",
+            computed_value="; ".join(f"c={c:.3g}: max|D/d|={m:.3g}" for c, m, _ in rows),
+            method="max |D/d| over 20001 radii in (0, R_b) for each c (R_b scales out)",
+            verdict="contradicted" if unbounded else "confirmed",
+            note=(
                 "For every c > 1/5, d has its zero at the first-term R_c while D does not vanish there, "
                 "so D/d has a pole inside (0, R_b): unbounded for c = "
                 + ", ".join(f"{c:.3g}" for c in unbounded)
@@ -96,7 +99,7 @@ def claims():
             )
             if unbounded
             else "",
-            {"rows": rows},
+            detail={"rows": rows},
         )
     )
     # D decreases as c increases (pressure increases c)
@@ -107,15 +110,18 @@ def claims():
     frac = float(np.mean(d1 < 0))
     out.append(
         Claim(
-            "D-decreases-with-c",
-            "section 'Resistivity Dynamics'",
-            "As c increases the electron tunnel widens and the resisting distance (resistivity) "
+            id="D-decreases-with-c",
+            kind=Kind.MATHEMATICS,
+            section="section 'Resistivity Dynamics'",
+            statement="As c increases the electron tunnel widens and the resisting distance (resistivity) "
             "decreases.",
-            "dD/dc < 0",
-            f"dD/dc < 0 at {100 * frac:.1f} % of 500 radii in (0, R_b)",
-            "D is linear in c: dD/dc = D(c=1) − D(c=0), full series",
-            "confirmed" if frac == 1.0 else ("approximate" if frac > 0.5 else "contradicted"),
-            "Within the model. Whether c grows with pressure is an assumption of the paper.",
+            paper_value="dD/dc < 0",
+            computed_value=f"dD/dc < 0 at {100 * frac:.1f} % of 500 radii in (0, R_b)",
+            method="D is linear in c: dD/dc = D(c=1) − D(c=0), full series",
+            verdict="confirmed"
+            if frac == 1.0
+            else ("approximate" if frac > 0.5 else "contradicted"),
+            note="Within the model. Whether c grows with pressure is an assumption of the paper.",
         )
     )
     # Figure 5: D diminishes as R_v increases
@@ -129,14 +135,17 @@ def claims():
         parts.append(f"c={c:.3g}: decreasing on {100 * dec:.0f} % of (0, R_b)")
     out.append(
         Claim(
-            "fig5-decreasing",
-            "Figure 5, section 'Resistivity Dynamics'",
-            "D diminishes as R_v increases (towards R_b) for all selected values of c.",
-            "monotone decrease",
-            "; ".join(parts),
-            "sign of the finite difference of eq (37) on 2000 radii, R_b fixed",
-            "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted"),
-            "Inside the tunnel (c = 1/3, 1) D reaches a minimum and rises back to 0 at R_b, so "
+            id="fig5-decreasing",
+            kind=Kind.MATHEMATICS,
+            section="Figure 5, section 'Resistivity Dynamics'",
+            statement="D diminishes as R_v increases (towards R_b) for all selected values of c.",
+            paper_value="monotone decrease",
+            computed_value="; ".join(parts),
+            method="sign of the finite difference of eq (37) on 2000 radii, R_b fixed",
+            verdict="confirmed"
+            if worst == 1.0
+            else ("approximate" if worst > 0.5 else "contradicted"),
+            note="Inside the tunnel (c = 1/3, 1) D reaches a minimum and rises back to 0 at R_b, so "
             "the statement holds outside the tunnel (R_v < R_c) only."
             if worst < 1
             else "",
@@ -154,14 +163,18 @@ def claims():
         parts.append(f"c={c:.3g}: {100 * frac:.0f} %")
     out.append(
         Claim(
-            "D-shrinks-with-Rb",
-            "section 'Resistivity Dynamics'",
-            "At constant R_v, reducing R_b reduces D (and resistivity).",
-            "dD/dR_b > 0",
-            "fraction of R_b in (R_v, 3 R_v) where D grows with R_b: " + "; ".join(parts),
-            "finite differences of the full series in R_b at fixed R_v",
-            "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted"),
-            "Where the orbit is inside the tunnel D is negative and moves back towards 0 as the "
+            id="D-shrinks-with-Rb",
+            kind=Kind.MATHEMATICS,
+            section="section 'Resistivity Dynamics'",
+            statement="At constant R_v, reducing R_b reduces D (and resistivity).",
+            paper_value="dD/dR_b > 0",
+            computed_value="fraction of R_b in (R_v, 3 R_v) where D grows with R_b: "
+            + "; ".join(parts),
+            method="finite differences of the full series in R_b at fixed R_v",
+            verdict="confirmed"
+            if worst == 1.0
+            else ("approximate" if worst > 0.5 else "contradicted"),
+            note="Where the orbit is inside the tunnel D is negative and moves back towards 0 as the "
             "border approaches the orbit."
             if worst < 1
             else "",

@@ -18,14 +18,17 @@ the bootstrap uses :data:`~electron_tunnel.stats.DEFAULT_SEED`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 from matplotlib.ticker import NullFormatter
 from scipy.stats import fisher_exact
 
-from . import __version__, chain, datasets, materials, outputs, plotting, robustness, stats
+from .. import __version__, chain, datasets, outputs, plotting, states, stats
+from ..errors import OutputError
+from ..units import PM
+from . import robustness
+from .table import EXCLUDED_TC, PRIMARY_CONVENTION, RADIUS_CONVENTIONS, elements, radii
 
 __all__ = ["C_GRID", "GAS_TEMPERATURE_K", "EvaluationError", "evaluate", "run_evaluation"]
 
@@ -34,17 +37,11 @@ C_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 #: The temperature of the paper's Figure 12.
 GAS_TEMPERATURE_K = 3500.0
 PAPER_C = 0.1
-PM = 1e-12
 #: The radius convention of the main statistics: the paper's own (Table 1 caption).
-PRIMARY_CONVENTION = materials.PAPER_CONVENTION
 
 
-class EvaluationError(RuntimeError):
+class EvaluationError(OutputError):
     """The evaluation could not be written."""
-
-
-def _valid_radii(R_v, R_b):
-    return np.isfinite(R_v) & np.isfinite(R_b) & (R_v > 0) & (R_b > 0) & (R_v < 2 * R_b)
 
 
 def _state_3500(df):
@@ -62,10 +59,10 @@ def _state_3500(df):
 def element_table(df=None):
     """``elements.csv``: the library table plus derived columns used by the evaluation."""
     if df is None:
-        df = materials.elements()
+        df = elements()
     out = df.copy()
-    R_v, R_b, _src = materials.radii(PRIMARY_CONVENTION, df)
-    ok = _valid_radii(R_v, R_b)
+    R_v, R_b, _src = radii(PRIMARY_CONVENTION, df)
+    ok = states.in_domain(R_v, R_b)
     out["measured"] = robustness.measured_mask(df)
     out["R_v_pm"] = R_v * 1e12
     out["R_b_pm"] = R_b * 1e12
@@ -110,9 +107,9 @@ def _left_out(df, R_v, R_b, need):
 def _resistivity(df, B, seed):
     rho = df.resistivity_ohm_m.to_numpy(float)
     model = []
-    for name in materials.RADIUS_CONVENTIONS:
-        R_v, R_b, _ = materials.radii(name, df)
-        ok = _valid_radii(R_v, R_b) & np.isfinite(rho)
+    for name in RADIUS_CONVENTIONS:
+        R_v, R_b, _ = radii(name, df)
+        ok = states.in_domain(R_v, R_b) & np.isfinite(rho)
         for c in C_GRID:
             for terms, series in ((0, "first term"), (None, "full series")):
                 D = chain.resisting_distance(R_v[ok], R_b[ok], c, terms)
@@ -125,8 +122,8 @@ def _resistivity(df, B, seed):
                         "kendall": stats.kendall_with_ci(D, rho[ok], B=B, seed=seed),
                     }
                 )
-    R_v, R_b, _ = materials.radii(PRIMARY_CONVENTION, df)
-    ok = _valid_radii(R_v, R_b) & np.isfinite(rho)
+    R_v, R_b, _ = radii(PRIMARY_CONVENTION, df)
+    ok = states.in_domain(R_v, R_b) & np.isfinite(rho)
     candidates = {
         "density": df.density_kg_m3.to_numpy(float),
         "R_v alone (covalent radius)": R_v,
@@ -157,7 +154,7 @@ def _resistivity(df, B, seed):
 def _superconductors(table, B, seed):
     R_v = table.R_v_pm.to_numpy(float) * 1e-12
     R_b = table.R_b_pm.to_numpy(float) * 1e-12
-    ok = _valid_radii(R_v, R_b) & table.measured.to_numpy(bool)
+    ok = states.in_domain(R_v, R_b) & table.measured.to_numpy(bool)
     label = table.superconductor.to_numpy(bool)
     scores = {
         "model: -critical c (full series)": -table.critical_c_series.to_numpy(float),
@@ -178,7 +175,7 @@ def _superconductors(table, B, seed):
         rows.append({"score": name, **stats.auc_with_ci(s, label, B=B, seed=seed)})
     return {
         "population": "measured elements (robustness.UNMEASURED_RULE) with valid radii under "
-        "the paper's convention; positives: ambient T_c (materials.elements: the checked table "
+        "the paper's convention; positives: ambient T_c (elements: the checked table "
         "datasets.element_superconductivity(), else pymatgen-core)",
         "n_superconductors": int((label & ok).sum()),
         "scores": rows,
@@ -232,11 +229,11 @@ def _table1(df):
             "library_resistivity_ohm_m": float(lib.loc[r.symbol, "resistivity_ohm_m"]),
         }
         for name in ("covalent/vdw", "covalent/vdw-else-empirical"):
-            R_v, R_b, _src = materials.radii(name, lib.loc[[r.symbol]].reset_index())
+            R_v, R_b, _src = radii(name, lib.loc[[r.symbol]].reset_index())
             key = name.replace("/", "_").replace("-", "_")
             row[f"{key}_R_v_pm"] = float(R_v[0] * 1e12)
             row[f"{key}_R_b_pm"] = float(R_b[0] * 1e12)
-            good = _valid_radii(R_v, R_b)[0]
+            good = states.in_domain(R_v, R_b)[0]
             row[f"{key}_d_per_m"] = (
                 float(chain.resisting_distance(R_v, R_b, PAPER_C, 0)[0]) if good else None
             )
@@ -250,7 +247,7 @@ def _table1(df):
 def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=None):
     """Compute every statistic; returns ``(results_dict, elements_table)``."""
     if df is None:
-        df = materials.elements()
+        df = elements()
     table = element_table(df)
     results = {
         "version": __version__,
@@ -260,9 +257,9 @@ def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=Non
             "c_grid": list(C_GRID),
             "default_convention": PRIMARY_CONVENTION,
             "measured_sample_rule": robustness.UNMEASURED_RULE,
-            "conventions": {k: [v[0], list(v[1])] for k, v in materials.RADIUS_CONVENTIONS.items()},
+            "conventions": {k: [v[0], list(v[1])] for k, v in RADIUS_CONVENTIONS.items()},
             "gas_temperature_K": GAS_TEMPERATURE_K,
-            "excluded_tc": materials.EXCLUDED_TC,
+            "excluded_tc": EXCLUDED_TC,
         },
         "resistivity": _resistivity(df, B, seed),
         "superconductors": _superconductors(table, B, seed),
@@ -282,10 +279,10 @@ def plot_periodic_table(table, column, title, *, kind="continuous", cmap="viridi
     return plotting.periodic_table(table, column, title, kind=kind, cmap=cmap, label=label)
 
 
+@plotting.style()
 def plot_resistivity(table):
     """Measured resistivity against the resisting distance (c = 0.1, default convention)."""
-    plt = plotting.pyplot()
-    fig, axes = plt.subplots(1, 2, figsize=(9.6, 4.0), layout="constrained", sharey=True)
+    fig, axes = plotting.subplots(1, 2, figsize=(9.6, 4.0), layout="constrained", sharey=True)
     rho = table.resistivity_ohm_m.to_numpy(float)
     for ax, col, title in zip(
         axes,
@@ -325,10 +322,10 @@ def plot_resistivity(table):
     return fig
 
 
+@plotting.style()
 def plot_auc(results):
-    plt = plotting.pyplot()
     rows = results["superconductors"]["scores"]
-    fig, ax = plt.subplots(figsize=(7.6, 4.2), layout="constrained")
+    fig, ax = plotting.subplots(figsize=(7.6, 4.2), layout="constrained")
     names = [r["score"] for r in rows]
     aucs = np.array([r["auc"] for r in rows])
     lo = np.array([r["ci95"][0] for r in rows])
@@ -346,7 +343,7 @@ def plot_auc(results):
 
 
 def figures(results, table, folder: Path):
-    """Write the evaluation's figures (PNG and SVG) into ``folder``; returns their stems."""
+    """Write the evaluation's figures (PNG and SVG) into ``folder``; returns stem -> PNG bytes."""
     folder.mkdir(parents=True, exist_ok=True)
     items = {
         "figure11_tc": plot_periodic_table(
@@ -375,24 +372,19 @@ def figures(results, table, folder: Path):
         "resistivity_vs_D": plot_resistivity(table),
         "superconductor_auc": plot_auc(results),
     }
-    for stem, fig in items.items():
-        plotting.save(fig, folder / stem)
-    return list(items)
+    return {stem: outputs.save_figure(fig, folder / stem) for stem, fig in items.items()}
 
 
 def run_evaluation(out_dir="evaluation", *, progress=None, B=stats.DEFAULT_B):
     """Write ``evaluation.json``, ``elements.csv`` and figures to ``out_dir`` (staged, atomic)."""
     say = progress or (lambda line: None)
     out = Path(out_dir)
-    with outputs.staged_directory(out, EvaluationError, what="the evaluation") as staging:
+    with outputs.staged_directory(out, what="the evaluation", error=EvaluationError) as staging:
         say("[1/3] element data and statistics")
         results, table = evaluate(B=B)
         say("[2/3] figures")
         figures(results, table, staging / "figures")
         say("[3/3] writing")
-        table.to_csv(staging / "elements.csv", index=False, lineterminator="\n")
-        (staging / "evaluation.json").write_text(
-            json.dumps(results, indent=2, ensure_ascii=False, allow_nan=True) + "\n",
-            encoding="utf-8",
-        )
-    return out / "evaluation.json", results
+        outputs.write_csv(staging / "elements.csv", table)
+        outputs.write_json(staging / "evaluation.json", results)
+    return out / "evaluation.json", outputs.jsonable(results)

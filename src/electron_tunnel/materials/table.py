@@ -1,4 +1,4 @@
-"""Element data from maintained libraries, radius conventions and composition features.
+"""Element data from maintained libraries, and the radius conventions (the primary one first).
 
 Sources, read at run time (nothing here is typed by hand):
 
@@ -34,22 +34,19 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from pymatgen.core import Composition
 from pymatgen.core.periodic_table import Element
 
-from . import __version__, datasets
+from .. import __version__, datasets
 
 __all__ = [
     "COLUMNS",
-    "DEFAULT_CONVENTION",
     "EXCLUDED_TC",
     "PAPER_CONVENTION",
+    "PRIMARY_CONVENTION",
     "RADIUS_CONVENTIONS",
     "cache_path",
-    "composition_features",
     "element",
     "elements",
-    "paper_dataset",
     "radii",
 ]
 
@@ -114,9 +111,10 @@ RADIUS_CONVENTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
 #: Bondi's set (its Si, C, Cu, Au values are Bondi's), or the empirical radius where there is
 #: none (the caption names Ca, Fe and Al).
 PAPER_CONVENTION = "paper"
-#: Default: covalent radius (Cordero) as R_v, mendeleev's van der Waals radius as R_b: the
-#: paper's stated choice ("covalent", "Van de Waals") applied to every element.
-DEFAULT_CONVENTION = "covalent/vdw"
+#: The primary convention of the whole package (the audit, the screen, the state diagrams of
+#: elements and the explorer open on it): the paper's own. Every other convention of
+#: :data:`RADIUS_CONVENTIONS` is a robustness check.
+PRIMARY_CONVENTION = PAPER_CONVENTION
 
 _CACHE_FORMAT = 2
 
@@ -282,7 +280,7 @@ def element(symbol: str):
     return match.iloc[0]
 
 
-def radii(convention: str = DEFAULT_CONVENTION, df=None):
+def radii(convention: str = PRIMARY_CONVENTION, df=None):
     """``(R_v, R_b, source_of_R_b)`` in metres for every row, under a radius convention.
 
     Parameters
@@ -316,68 +314,3 @@ def radii(convention: str = DEFAULT_CONVENTION, df=None):
         R_b[take] = vals[take]
         source[take] = col
     return R_v, R_b, source.astype(str)
-
-
-def paper_dataset():
-    """The paper's own Table 1 inputs (radii in pm, resistivity in µΩ·m), with its source."""
-    return datasets.paper_table1()
-
-
-def composition_features(formula: str):
-    """Features of a compound named in the paper's last section, from its formula.
-
-    The formula is parsed by pymatgen. Returns a dict with
-
-    * ``n_elements`` — number of distinct elements;
-    * ``atoms_per_formula_unit``;
-    * ``electronegativity_spread`` — max − min Pauling electronegativity;
-    * ``electronegativity_std`` — composition-weighted standard deviation;
-    * ``size_mismatch`` — ``delta = sqrt(sum_i x_i (1 - r_i / rbar)^2)`` with covalent radii
-      (Cordero) and ``rbar = sum_i x_i r_i`` (the atomic-size-mismatch parameter of alloy
-      design, e.g. Zhang et al., Adv. Eng. Mater. 10, 534 (2008));
-    * ``mean_covalent_radius_pm``.
-
-    An element without a Pauling electronegativity (e.g. He, Ne, Ar) makes the electronegativity
-    features NaN; without a covalent radius, the size features NaN.
-
-    Raises
-    ------
-    ValueError
-        For a malformed formula or an unknown element symbol.
-
-    Examples
-    --------
-    >>> f = composition_features("YBa2Cu3O7")
-    >>> f["n_elements"], f["atoms_per_formula_unit"], round(f["electronegativity_spread"], 2)
-    (4, 13.0, 2.55)
-    """
-    if not isinstance(formula, str) or not formula.strip():
-        raise ValueError(f"formula must be a chemical formula such as 'YBa2Cu3O7', got {formula!r}")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            comp = Composition(formula)
-            symbols = [el.symbol for el in comp.elements]
-    except Exception as exc:  # pymatgen raises ValueError/KeyError/CompositionError
-        raise ValueError(f"formula {formula!r} could not be parsed: {exc}") from None
-    if comp.num_atoms <= 0:
-        raise ValueError(f"formula {formula!r} has no atoms")
-    table = elements().set_index("symbol")
-    unknown = [s for s in symbols if s not in table.index]
-    if unknown:
-        raise ValueError(f"formula {formula!r}: unknown element(s) {', '.join(unknown)}")
-    amounts = np.array([comp[s] for s in symbols], float)
-    x = amounts / amounts.sum()
-    en = table.loc[symbols, "electronegativity_pauling"].to_numpy(float)
-    r = table.loc[symbols, "covalent_cordero_pm"].to_numpy(float)
-    en_mean = float(np.sum(x * en))
-    rbar = float(np.sum(x * r))
-    return {
-        "formula": comp.reduced_formula,
-        "n_elements": len(symbols),
-        "atoms_per_formula_unit": float(comp.num_atoms),
-        "electronegativity_spread": float(np.max(en) - np.min(en)),
-        "electronegativity_std": float(np.sqrt(np.sum(x * (en - en_mean) ** 2))),
-        "size_mismatch": float(np.sqrt(np.sum(x * (1 - r / rbar) ** 2))),
-        "mean_covalent_radius_pm": rbar,
-    }

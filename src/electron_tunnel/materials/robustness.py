@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import chain, materials, stats
+from .. import chain, states, stats
+from . import table
 
 __all__ = [
     "CONVENTIONS",
@@ -32,7 +33,7 @@ __all__ = [
 
 #: Radius conventions every element-level claim is checked under; the paper's own first.
 CONVENTIONS = (
-    materials.PAPER_CONVENTION,
+    table.PRIMARY_CONVENTION,
     "covalent/vdw",
     "covalent/vdw-else-empirical",
     "covalent/empirical",
@@ -62,10 +63,6 @@ def measured_mask(df):
     return (z < 100) & ~df["symbol"].isin(UNMEASURED).to_numpy()
 
 
-def _valid(R_v, R_b):
-    return np.isfinite(R_v) & np.isfinite(R_b) & (R_v > 0) & (R_b > 0) & (R_v < 2 * R_b)
-
-
 def _not_gaseous(df):
     b = df.boiling_point_K.to_numpy(float)
     out = np.full(len(df), np.nan)
@@ -93,7 +90,7 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
         the measured-sample rule, over all elements.
     """
     if df is None:
-        df = materials.elements()
+        df = table.elements()
     measured = measured_mask(df)
     label = np.isfinite(df.tc_K.to_numpy(float))
     rho = df.resistivity_ohm_m.to_numpy(float)
@@ -101,12 +98,9 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
     notgas = _not_gaseous(df)
     out = {}
 
-    def auc(scores):
-        return stats.auc_with_ci(scores, label, B=B, seed=seed)
-
     for name in CONVENTIONS:
-        R_v, R_b, _ = materials.radii(name, df)
-        ok = _valid(R_v, R_b) & measured
+        R_v, R_b, _ = table.radii(name, df)
+        ok = states.in_domain(R_v, R_b) & measured
         crit = np.full(len(df), np.nan)
         crit[ok] = chain.critical_attraction(R_v[ok], R_b[ok])
         with_rho = ok & np.isfinite(rho)
