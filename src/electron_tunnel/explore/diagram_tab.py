@@ -154,9 +154,7 @@ class DiagramTab:
             label="equation of state", options=["murnaghan", "birch-murnaghan"], color="light"
         )
         self.fit = pn.widgets.Checkbox(label="fit c0 to the measured ambient T_c", value=True)
-        self.series = pn.widgets.RadioButtonGroup(
-            options=list(SERIES), color="light"
-        )
+        self.series = pn.widgets.RadioButtonGroup(options=list(SERIES), color="light")
         self.t_max = pn.widgets.FloatSlider(
             label="temperature range [K]", start=10, end=1000, step=10, value=300,
             sizing_mode="stretch_width",

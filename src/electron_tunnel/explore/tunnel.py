@@ -82,7 +82,7 @@ def element_radii(convention: str) -> dict:
     """Element symbol -> (R_v, R_b) [m] of every element with both radii under ``convention``."""
     table = materials.elements()
     R_v, R_b, _ = materials.radii(convention, table)
-    ok = np.isfinite(R_v) & np.isfinite(R_b) & (R_v > 0) & (R_v < 2 * R_b)
+    ok = states.in_domain(R_v, R_b)
     return {
         str(s): (float(v), float(b))
         for s, v, b in zip(table.symbol[ok], R_v[ok], R_b[ok], strict=True)
@@ -291,7 +291,7 @@ class TunnelTab:
                 raise ValueError(f"{name} must be between {lo:g} and {hi:g} pm, got {text!r}")
             rv = value_pm if is_rv else self.R_v.value
             rb = self.R_b.value if is_rv else value_pm
-            if not rv < 2 * rb:
+            if not states.in_domain(rv, rb):
                 raise ValueError(
                     f"{name}: R_v must be below 2 R_b (R_v = {rv:g} pm, R_b = {rb:g} pm)"
                 )
@@ -317,7 +317,7 @@ class TunnelTab:
         """Recompute every number and curve from the widgets' values (the live-update path)."""
         c, rv_pm, rb_pm, terms = self.c.value, self.R_v.value, self.R_b.value, self.terms
         R_v, R_b = rv_pm * PM, rb_pm * PM
-        if not R_v < 2 * R_b:
+        if not states.in_domain(R_v, R_b):
             self.badge.object = error_html(
                 f"R_v must be below 2 R_b for the chain model (R_v = {rv_pm:g} pm, "
                 f"R_b = {rb_pm:g} pm); move R_v or R_b"

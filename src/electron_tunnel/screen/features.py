@@ -14,7 +14,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .. import materials
+from .. import materials, states
 from ..chain import critical_attraction
 
 __all__ = [
@@ -232,9 +232,8 @@ def element_vectors(convention=None, table=None):
     if table is None:
         table = materials.elements()
     R_v, R_b, _ = materials.radii(convention, table)
-    ok = np.isfinite(R_v) & np.isfinite(R_b) & (R_v > 0) & (R_b > 0) & (R_v < 2 * R_b)
-    cc = np.full(len(table), np.nan)
-    cc[ok] = critical_attraction(R_v[ok], R_b[ok])
+    ok = states.in_domain(R_v, R_b)
+    cc = states.on_domain(critical_attraction, R_v, R_b)
     return {
         "symbols": table.symbol.to_numpy(str),
         "en": pauling_electronegativity(table),

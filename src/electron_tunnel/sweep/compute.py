@@ -182,7 +182,7 @@ def dataset(spec: Spec, arrays: dict | None = None):
     """The sweep as an :class:`xarray.Dataset` (lazy dask arrays unless ``arrays`` given).
 
     Units are in the ``units`` attributes; ``state`` is a CF flag variable
-    (``flag_values`` 0, 1, 2; ``flag_meanings`` insulator conductor superconductor).
+    (the CF flags of :data:`electron_tunnel.states.STATE_FLAGS`).
     """
     import xarray as xr  # deferred on purpose: only needed for sweeps
 
