@@ -198,7 +198,6 @@ def test_format_then_parse_round_trips(metres, unit):
     assert parse_length(text) == pytest.approx(metres, rel=4 * 2**-52)
 
 
-
 # --------------------------------------------------------------------------- the other tables
 # Size of each unit in SI from scipy.constants (CODATA / SI definitions), written independently.
 PRESSURE_SIZE = {
@@ -247,7 +246,9 @@ def test_every_temperature_unit(unit, number):
 
 
 def test_decimal_reading_gives_one_float_per_quantity():
-    assert parse_pressure("1.1GPa") == 1.1e9 == parse_pressure("1100MPa") == parse_pressure("11kbar")
+    assert (
+        parse_pressure("1.1GPa") == 1.1e9 == parse_pressure("1100MPa") == parse_pressure("11kbar")
+    )
     assert parse_pressure("1Mbar") == parse_pressure("100GPa")
     assert parse_temperature("20mK") == 0.02 == parse_temperature("0.02K")
 

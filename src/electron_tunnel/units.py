@@ -154,8 +154,10 @@ def parse_temperature(text: str, name: str = "temperature", *, default_unit: str
 
     Examples
     --------
-    >>> parse_temperature("300K"), parse_temperature("20 mK"), parse_temperature("4", default_unit="K")
-    (300.0, 0.02, 4.0)
+    >>> parse_temperature("300K"), parse_temperature("20 mK")
+    (300.0, 0.02)
+    >>> parse_temperature("4", default_unit="K")
+    4.0
     """
     return _parse_quantity(text, name, "temperature", default_unit)
 

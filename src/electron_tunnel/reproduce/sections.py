@@ -162,8 +162,8 @@ def changes_html(claims) -> str:
     if not items:
         return ""
     return (
-        "<h3 id='changes'>Verdicts changed by the fairer rules</h3>"
-        "<p>Earlier versions of this audit gave these claims another verdict:</p>"
+        "<h3 id='changes'>Verdicts changed since version 0.1.0</h3>"
+        "<p>Version 0.1.0 of this audit gave these claims another verdict; each change with its reason:</p>"
         f"<ul>{''.join(items)}</ul>"
     )
 
