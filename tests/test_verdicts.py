@@ -9,15 +9,20 @@ import pytest
 
 from electron_tunnel import datasets, materials
 from electron_tunnel.materials import robustness
+from electron_tunnel.reproduce import CLAIM_COLUMNS, claim_rows, verdicts
 from electron_tunnel.reproduce.claims import (
     KINDS,
     VERDICTS,
+    Claim,
+    Comparison,
+    Kind,
+    Verdict,
     association_verdict,
     compute_claims,
-    kind_of,
     magnitude_verdict,
 )
 from electron_tunnel.reproduce.claims import base as claims_base
+from electron_tunnel.reproduce.claims import changes as claims_changes
 from electron_tunnel.reproduce.claims import materials as claims_materials
 
 
@@ -62,33 +67,258 @@ def test_magnitude_rule_edges(predicted, measured, expected):
 def test_vocabulary_is_fixed():
     assert VERDICTS == ("confirmed", "approximate", "no signal", "contradicted", "untestable")
     assert KINDS == ("mathematics", "world", "quoted", "extension")
-    assert "no signal" in claims_base.__doc__
+    # the vocabulary is documented by its owner, reproduce.verdicts, and re-exported by claims
+    assert "no signal" in verdicts.__doc__ and "negligible" in verdicts.__doc__
+    assert claims_base.Verdict is verdicts.Verdict and claims_base.VERDICTS == VERDICTS
 
 
-# --------------------------------------------------------------------------- kinds
-def test_kinds_of_named_claims():
-    assert kind_of("eq43-stefan-boltzmann") == "quoted"
-    assert kind_of("eq45-flux-quantum") == "quoted"
-    assert kind_of("eq39-c1-series") == "extension"
-    assert kind_of("threshold-0225-series") == "extension"
-    assert kind_of("eq39-c1-first") == "mathematics"
-    assert kind_of("table1-Si") == "mathematics"
-    for cid in (
-        "table1-correlation",
-        "table1-nonconductors-higher",
-        "fig13-density",
-        "tc-rises-with-pressure",
-        "resistivity-falls-with-pressure",
-        "meissner-lorentz",
-        "screen-combined",
-    ):
-        assert kind_of(cid) == "world", cid
+def test_verdict_and_kind_members_are_their_text():
+    assert [v.value for v in Verdict] == list(VERDICTS)
+    assert [k.value for k in Kind] == list(KINDS)
+    assert Verdict is verdicts.Verdict  # one vocabulary, owned by reproduce.verdicts
+    assert Verdict.NO_SIGNAL == "no signal" and str(Verdict.NO_SIGNAL) == "no signal"
+    assert Verdict.CONFIRMED == "confirmed" and Verdict.UNTESTABLE != "untested"
+    assert Verdict("contradicted") is Verdict.CONTRADICTED
+    assert Kind.WORLD == "world" and Kind("extension") is Kind.EXTENSION
+    with pytest.raises(ValueError):
+        Verdict("supported")  # the old screening word is not a verdict
+
+
+# --------------------------------------------------------------------------- negligible effect
+@pytest.mark.parametrize(
+    ("ci", "chance", "expected"),
+    [
+        ((0.44, 0.56), 0.5, False),  # the band's edges themselves are outside (strict)
+        ((0.4400001, 0.5599999), 0.5, True),
+        ((0.52, 0.56), 0.5, False),
+        ((0.52, 0.5599), 0.5, True),
+        ((0.44, 0.48), 0.5, False),
+        ((0.4401, 0.48), 0.5, True),
+        ((0.30, 0.55), 0.5, False),
+        ((-0.1, 0.1), 0.0, False),  # |rho| < 0.1 for a rank correlation
+        ((-0.0999, 0.0999), 0.0, True),
+        ((0.02, 0.1), 0.0, False),
+        ((0.02, 0.0999), 0.0, True),
+        ((0.02, 0.03), 1.0, False),  # a chance value without a band has none
+    ],
+)
+def test_negligible_band_edges(ci, chance, expected):
+    assert verdicts.negligible_effect(ci, chance) is expected
+
+
+def test_negligible_band_values_and_override():
+    assert verdicts.NEGLIGIBLE == {0.5: 0.06, 0.0: 0.1}
+    assert verdicts.negligible_effect((0.52, 0.55), 0.5, band=0.01) is False
+    assert verdicts.negligible_effect((0.52, 0.55), 0.5, band=0.1) is True
+    assert "0.06" in verdicts.NEGLIGIBLE_RULE and "0.1" in verdicts.NEGLIGIBLE_RULE
+
+
+@pytest.mark.parametrize(
+    ("estimate", "ci", "chance", "strong", "expected"),
+    [
+        # AUC: on the favourable side of chance, not containing it ...
+        (0.54, (0.52, 0.56), 0.5, 0.8, "approximate"),  # ... reaching the band's edge: counts
+        (0.54, (0.52, 0.5599), 0.5, 0.8, "no signal"),  # ... wholly inside the band: negligible
+        (0.535, (0.52, 0.55), 0.5, 0.8, "no signal"),  # the docstring's example
+        (0.46, (0.44, 0.48), 0.5, 0.8, "contradicted"),  # the other side, reaching the edge
+        (0.46, (0.4401, 0.48), 0.5, 0.8, "no signal"),  # the other side, negligible
+        # rank correlation: |rho| < 0.1
+        (0.06, (0.02, 0.1), 0.0, 0.7, "approximate"),
+        (0.06, (0.02, 0.0999), 0.0, 0.7, "no signal"),
+        (-0.06, (-0.1, -0.02), 0.0, 0.7, "contradicted"),
+        (-0.06, (-0.0999, -0.02), 0.0, 0.7, "no signal"),
+    ],
+)
+def test_association_rule_negligible_band(estimate, ci, chance, strong, expected):
+    assert association_verdict(estimate, ci, chance, strong) == expected
+    # the same interval judged without the band (band = 0): only the CI-and-chance rule
+    without = association_verdict(estimate, ci, chance, strong, band=0.0)
+    assert without == ("contradicted" if estimate < chance else "approximate")
+
+
+def test_association_rule_band_override():
+    assert association_verdict(0.62, (0.58, 0.66), 0.5, 0.8) == "approximate"
+    assert association_verdict(0.62, (0.58, 0.66), 0.5, 0.8, band=0.2) == "no signal"
+
+
+# --------------------------------------------------------------------------- screening rule
+@pytest.mark.parametrize(
+    ("ci", "estimate", "expected"),
+    [
+        ([0.82, 0.90], None, "confirmed"),  # midpoint 0.86 >= 0.8
+        ([0.75, 0.90], 0.82, "confirmed"),  # the estimate given, not the midpoint
+        ([0.75, 0.90], 0.79, "approximate"),
+        ([0.501, 0.6], None, "approximate"),  # above chance but weak (0.1.0 said "supported")
+        ([0.52, 0.56], None, "approximate"),  # reaches the band's edge
+        ([0.52, 0.55], None, "no signal"),  # favourable side, but negligible
+        ([0.45, 0.49], None, "no signal"),  # unfavourable side, but negligible
+        ([0.40, 0.48], None, "contradicted"),
+        ([0.4, 0.499], None, "contradicted"),
+        ([0.45, 0.55], None, "no signal"),
+        ([0.5, 0.6], None, "no signal"),  # touching chance counts as containing it
+        ([math.nan, math.nan], None, "no signal"),
+    ],
+)
+def test_screening_rule(ci, estimate, expected):
+    assert verdicts.screening_verdict(ci, estimate) == expected
+    est = (ci[0] + ci[1]) / 2 if estimate is None else estimate
+    if all(math.isfinite(v) for v in ci):  # the association rule, chance 0.5, strength 0.8
+        assert expected == association_verdict(est, ci, 0.5, verdicts.SCREENING_STRONG)
+    assert verdicts.SCREENING_STRONG == 0.8 and "negligible" in verdicts.SCREENING_RULE
+
+
+def test_judge_screening_adds_verdicts_and_the_rule():
+    results = {
+        "guidelines": [
+            {"id": "g1", "favourable": "higher", "auc_superconducting": 0.535,
+             "auc_superconducting_ci95": [0.52, 0.55]},
+            {"id": "g2", "favourable": "higher", "auc_superconducting": 0.86,
+             "auc_superconducting_ci95": [0.82, 0.90]},
+        ],
+        "features": [
+            {"id": "x", "favourable": None, "auc_superconducting": 0.9,
+             "auc_superconducting_ci95": [0.85, 0.95]},
+            {"id": "y", "favourable": "lower", "auc_superconducting": 0.3,
+             "auc_superconducting_ci95": [0.2, 0.4]},
+        ],
+        "baselines": [],
+        "settings": {"seed": 1},
+    }  # fmt: skip
+    out = verdicts.judge_screening(results)
+    assert out is results
+    assert [g["verdict"] for g in out["guidelines"]] == ["no signal", "confirmed"]
+    assert [f["verdict"] for f in out["features"]] == [None, "contradicted"]
+    assert all(type(g["verdict"]) is str for g in out["guidelines"])  # plain text for JSON
+    assert out["settings"] == {"seed": 1, "verdict_rule": verdicts.SCREENING_RULE}
+
+
+# --------------------------------------------------------------------------- Meissner rule
+def test_judge_meissner_adds_verdicts_and_the_rule():
+    def run(chi, se, real_chi, real_se):
+        return {"chi_total": chi, "chi_total_err": se,
+                "realistic_density": {"chi_total": real_chi, "chi_total_err": real_se}}  # fmt: skip
+
+    result = {"runs": [run(0.01, 0.05, 1.0, 3.0), run(-0.02, 0.05, -2.0, 3.0)]}
+    out = verdicts.judge_meissner(result)
+    assert out is result
+    assert [r["verdict"] for r in out["runs"]] == ["contradicted", "contradicted"]
+    assert [r["realistic_density"]["verdict"] for r in out["runs"]] == ["no signal"] * 2
+    assert out["verdict"] == "contradicted" and out["verdict_realistic_density"] == "no signal"
+    assert out["verdict_rule"] == verdicts.MEISSNER_RULE
+    mixed = verdicts.judge_meissner({"runs": [run(0.01, 0.05, 0, 1), run(-0.98, 0.05, 0, 1)]})
+    assert mixed["verdict"] == "no signal"  # one confirmed and one contradicted
+
+
+# --------------------------------------------------------------------------- Claim records
+def _claim(cid="x-claim", verdict="confirmed", **kw):
+    fields = dict(
+        section="test", kind="mathematics", statement="s", paper_value="1", computed_value=1.0,
+        method="m",
+    )  # fmt: skip
+    return Claim(id=cid, verdict=verdict, **(fields | kw))
+
+
+def test_claim_is_keyword_only_and_checks_kind_and_verdict():
+    with pytest.raises(TypeError):
+        Claim("x", "test", "world", "s", "1", 1.0, "m", "confirmed")
+    c = _claim()
+    assert c.verdict is Verdict.CONFIRMED and c.kind is Kind.MATHEMATICS
+    assert c.section == "test" and not hasattr(c, "source")  # renamed
+    with pytest.raises(ValueError, match="verdict must be one of"):
+        _claim(verdict="supported")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        _claim(kind="opinion")
+
+
+def test_comparison_as_dict():
+    comp = Comparison(
+        name="no-skill", method="constant score", n=12, estimate=0.5, ci95=[0.4, 0.6],
+        verdict="no signal",
+    )  # fmt: skip
+    assert comp.verdict is Verdict.NO_SIGNAL
+    d = comp.as_dict()
+    assert d == {
+        "name": "no-skill", "method": "constant score", "n": 12, "estimate": 0.5,
+        "ci95": [0.4, 0.6], "verdict": "no signal",
+    }  # fmt: skip
+    assert type(d["verdict"]) is str
+    assert Comparison(name="c", method="m").as_dict()["verdict"] == "untestable"  # the default
+    with pytest.raises(ValueError):
+        Comparison(name="c", method="m", verdict="supported")
+    claim = _claim(comparisons=[comp])
+    rec = claim.as_dict()
+    assert rec["comparisons"] == [d] and "detail" not in rec
+    assert type(rec["verdict"]) is str and type(rec["kind"]) is str
+
+
+def test_claims_csv_has_a_verdict_and_an_estimate_column_per_comparison():
+    assert CLAIM_COLUMNS == (
+        "id", "section", "kind", "statement", "paper_value", "computed_value", "method",
+        "verdict", "note", "estimate", "ci95_low", "ci95_high", "chance", "robust",
+        "previous_verdict", "change",
+    )  # fmt: skip
+    a = _claim(
+        "a",
+        estimate=0.7,
+        ci95=[0.6, 0.8],
+        chance=0.5,
+        comparisons=[
+            Comparison(name="no-skill", method="m", estimate=0.5, verdict="no signal"),
+            Comparison(name="confound", method="m", estimate=0.75, verdict="approximate"),
+        ],
+    )
+    b = _claim("b", comparisons=[Comparison(name="confound", method="m", estimate=0.4)])
+    c = _claim("c")
+    rows, fields = claim_rows([a, b, c])
+    assert fields == [
+        *CLAIM_COLUMNS, "no-skill_verdict", "no-skill_estimate", "confound_verdict",
+        "confound_estimate",
+    ]  # fmt: skip
+    assert [r["id"] for r in rows] == ["a", "b", "c"] and all(list(r) == fields for r in rows)
+    assert (rows[0]["ci95_low"], rows[0]["ci95_high"], rows[0]["chance"]) == (0.6, 0.8, 0.5)
+    assert (rows[0]["no-skill_verdict"], rows[0]["no-skill_estimate"]) == ("no signal", 0.5)
+    assert (rows[0]["confound_verdict"], rows[0]["confound_estimate"]) == ("approximate", 0.75)
+    assert (rows[1]["no-skill_verdict"], rows[1]["no-skill_estimate"]) == (None, None)
+    assert (rows[1]["confound_verdict"], rows[1]["confound_estimate"]) == ("untestable", 0.4)
+    assert rows[2]["ci95_low"] is None and rows[2]["confound_verdict"] is None
+    assert rows[0]["verdict"] == "confirmed" and rows[0]["kind"] == "mathematics"
+    # without comparisons the columns are exactly CLAIM_COLUMNS
+    assert claim_rows([c])[1] == list(CLAIM_COLUMNS)
+
+
+# --------------------------------------------------------------------------- changes since 0.1.0
+def test_record_changes_needs_a_reason():
+    old = claims_changes.VERDICTS_0_1_0
+    assert "eq9-border-ratio" not in claims_changes.REASONS
+    assert old["eq9-border-ratio"] == "confirmed"
+    changed = _claim("eq9-border-ratio", verdict="contradicted")
+    with pytest.raises(ValueError, match="eq9-border-ratio.*REASONS"):
+        claims_changes.record_changes([changed])
+
+
+def test_record_changes_sets_previous_verdict_only_where_it_changed():
+    reasons = claims_changes.REASONS
+    assert set(reasons) <= set(claims_changes.VERDICTS_0_1_0)
+    assert claims_changes.VERDICTS_0_1_0["screen-g1"] == "approximate"
+    moved = _claim("screen-g1", verdict="no signal")
+    same = _claim("screen-g2", verdict=claims_changes.VERDICTS_0_1_0["screen-g2"])
+    pending = _claim("fig13-density", verdict="untestable")  # computed without its evidence
+    new = _claim("not-in-0.1.0", verdict="contradicted")
+    claims_changes.record_changes([moved, same, pending, new])
+    assert moved.previous_verdict == "approximate"
+    assert moved.change == f"was approximate, now no signal: {reasons['screen-g1']}"
+    for c in (same, pending, new):
+        assert c.previous_verdict is None and c.change == "", c.id
+    # a reason alone changes nothing: the verdict must differ
+    kept = _claim("screen-g1", verdict="approximate")
+    claims_changes.record_changes([kept])
+    assert kept.previous_verdict is None and kept.change == ""
 
 
 def test_every_claim_has_a_kind_and_verdict_and_nine_extensions():
     claims = compute_claims(pressure=_NO_PRESSURE)
-    assert all(c.kind in KINDS for c in claims)
-    assert all(c.verdict in VERDICTS for c in claims)
+    assert all(isinstance(c.kind, Kind) and c.kind in KINDS for c in claims)
+    assert all(isinstance(c.verdict, Verdict) and c.verdict in VERDICTS for c in claims)
     ext = [c.id for c in claims if c.kind == "extension"]
     assert len(ext) == 9 and all(i.endswith("-series") for i in ext)
 
@@ -120,6 +350,64 @@ def _empty_pressure():
 _NO_PRESSURE = _empty_pressure()
 
 
+def _screen_result(ci_by_id):
+    """A stand-in for screen.evaluate's result: one guideline per id, AUC the CI's midpoint."""
+    guidelines = [
+        {"id": gid, "feature": f"score_{gid}", "name": f"guideline {gid}",
+         "favourable": "higher", "auc_superconducting": (lo + hi) / 2,
+         "auc_superconducting_ci95": [lo, hi], "auc_superconducting_n": [100, 50],
+         "auc_tc10": 0.5, "auc_tc77": 0.5, "spearman_tc": 0.0}
+        for gid, (lo, hi) in ci_by_id.items()
+    ]  # fmt: skip
+    return {"attribution": {"citation": "SuperCon", "license": "CC BY 4.0"},
+            "guidelines": guidelines}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- kinds
+def test_kinds_of_named_claims():
+    screen = _screen_result({"combined": (0.45, 0.58)})
+    kind = {c.id: c.kind for c in compute_claims(pressure=_NO_PRESSURE, screen=screen)}
+    assert kind["eq43-stefan-boltzmann"] == "quoted"
+    assert kind["eq45-flux-quantum"] == "quoted"
+    assert kind["eq39-c1-series"] == "extension"
+    assert kind["threshold-0225-series"] == "extension"
+    assert kind["eq39-c1-first"] == "mathematics"
+    assert kind["table1-Si"] == "mathematics"
+    for cid in (
+        "table1-correlation",
+        "table1-nonconductors-higher",
+        "fig13-density",
+        "tc-rises-with-pressure",
+        "resistivity-falls-with-pressure",
+        "meissner-lorentz",
+        "screen-combined",
+    ):
+        assert kind[cid] == "world", cid
+
+
+def test_compute_claims_marks_negligible_effects_and_records_changes():
+    screen = _screen_result(
+        {"g1": (0.52, 0.55), "g2": (0.45, 0.58), "g3": (0.52, 0.56), "combined": (0.45, 0.55)}
+    )
+    claims = {c.id: c for c in compute_claims(pressure=_NO_PRESSURE, screen=screen)}
+    g1, g2, g3, comb = (claims[f"screen-{g}"] for g in ("g1", "g2", "g3", "combined"))
+    # g1: favourable side, whole CI inside 0.5 +- 0.06 -> no signal, marked negligible
+    assert g1.verdict == "no signal" and g1.note.startswith("negligible effect (")
+    assert verdicts.NEGLIGIBLE_RULE in g1.note
+    assert g1.previous_verdict == "approximate" and claims_changes.REASONS["screen-g1"] in g1.change
+    # combined: CI contains chance and lies within the band -> no signal, marked negligible
+    assert comb.verdict == "no signal" and comb.note.startswith("negligible effect (")
+    # g2: CI contains chance but reaches beyond the band -> no signal, not marked
+    assert g2.verdict == "no signal" and "negligible effect" not in g2.note
+    for c in (g2, comb):
+        assert c.previous_verdict is None and c.change == "", c.id  # no signal in 0.1.0 too
+    # g3: reaches the band's edge -> approximate as in 0.1.0, nothing recorded
+    assert g3.verdict == "approximate" and g3.previous_verdict is None
+    assert "negligible effect" not in g3.note
+    for c in (g1, g2, g3, comb):
+        assert c.verdict == verdicts.screening_verdict(c.ci95, c.estimate)
+
+
 # --------------------------------------------------------------------------- element claims
 @pytest.fixture(scope="module")
 def evaluation_claims():
@@ -145,7 +433,9 @@ def test_element_claims_follow_the_rule_under_every_convention(evaluation_claims
     strong = claims_materials.STRONG_RHO if c.chance == 0.0 else claims_materials.STRONG_AUC
     assert c.verdict == association_verdict(c.estimate, c.ci95, c.chance, strong)
     assert len(c.by_convention) >= 3
-    assert next(iter(c.by_convention)) == materials.PAPER_CONVENTION  # the primary one first
+    # the primary convention (the paper's own, the one of the whole package) first
+    assert materials.PRIMARY_CONVENTION == materials.PAPER_CONVENTION == "paper"
+    assert next(iter(c.by_convention)) == materials.PRIMARY_CONVENTION
     for v in c.by_convention.values():
         assert v["verdict"] == association_verdict(v["estimate"], v["ci95"], c.chance, strong)
     verdicts = {v["verdict"] for v in c.by_convention.values()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .. import outputs
 from .common import UserError, json_parent
 
 __all__ = ["register", "run"]
@@ -44,12 +45,12 @@ def _run(args, out):
     if args.spec:
         file_items, options = sweep.load_toml(args.spec)
         items = file_items + items
-    outputs = args.outputs.split(",") if args.outputs else options.get("outputs")
+    names = args.outputs.split(",") if args.outputs else options.get("outputs")
     chunk_points = args.chunk_points or options.get("chunk_points", 1 << 20)
     store = args.out or options.get("out")
     if not store:
         raise UserError("--out STORE.zarr is required (or 'out' in the spec file)")
-    spec = sweep.spec_from_items(items, outputs=outputs, chunk_points=chunk_points)
+    spec = sweep.spec_from_items(items, outputs=names, chunk_points=chunk_points)
     try:
         result = sweep.run(
             spec, store, scheduler=args.scheduler, quiet=args.quiet, max_chunks=args.max_chunks
