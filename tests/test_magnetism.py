@@ -26,6 +26,7 @@ from scipy.constants import mu_0 as MU0
 from electron_tunnel import magnetism as mg
 from electron_tunnel.cli import main
 from electron_tunnel.magnetism import integrator as it
+from electron_tunnel.reproduce import verdicts
 
 T = 2.0
 
@@ -178,11 +179,19 @@ def test_susceptibility_conventions():
 
 
 def test_verdict_rule():
-    assert mg.verdict(0.01, 0.05) == "contradicted"
-    assert mg.verdict(-0.98, 0.05) == "confirmed"
-    assert mg.verdict(-0.5, 0.3) == "no signal"  # consistent with both
-    assert mg.verdict(-3.0, 0.05) == "no signal"  # consistent with neither
-    assert "5 SE" in mg.VERDICT_RULE
+    """The audit's Meissner rule (reproduce.verdicts); magnetism itself gives no verdict."""
+    field = verdicts.meissner_field_verdict
+    assert field(0.01, 0.05) == "contradicted"
+    assert field(-0.98, 0.05) == "confirmed"
+    assert field(-0.5, 0.3) == "no signal"  # consistent with both
+    assert field(-3.0, 0.05) == "no signal"  # consistent with neither
+    assert "5 SE" in verdicts.MEISSNER_RULE
+    assert not hasattr(mg, "verdict") and not hasattr(mg, "VERDICT_RULE")
+    overall = verdicts.meissner_overall
+    assert overall(["contradicted", "no signal"]) == "contradicted"
+    assert overall(["confirmed", "no signal"]) == "confirmed"
+    assert overall(["confirmed", "contradicted"]) == "no signal"
+    assert overall(["no signal", "no signal"]) == "no signal"
 
 
 # --- statistics of the simulation -----------------------------------------------------------
@@ -276,6 +285,10 @@ def test_experiment_is_deterministic():
     b = mg.meissner_experiment(quick=True, overrides=small)
     a.pop("_figures"), b.pop("_figures")
     assert json.dumps(a) == json.dumps(b)
+    # the evidence only: the verdicts are the audit's (verdicts.judge_meissner)
+    assert "verdict" not in a and all("verdict" not in r for r in a["runs"])
+    judged = verdicts.judge_meissner(a)
+    assert judged["verdict"] == verdicts.meissner_overall(r["verdict"] for r in a["runs"])
     c = mg.meissner_experiment(quick=True, overrides=small, seed=1)
     assert c["runs"][0]["chi_total"] != a["runs"][0]["chi_total"]
 
@@ -288,8 +301,13 @@ def test_cli_writes_json_and_figures(tmp_path):
     assert names == sorted(mg.OUTPUT_FILES)
     text = (target / "meissner.json").read_text()
     data = json.loads(text)
+    # the command passes the audit's judge, so its JSON carries the verdicts
     assert data["verdict"] in {"contradicted", "confirmed", "no signal"}
-    assert data["verdict_rule"] == mg.VERDICT_RULE
+    assert data["verdict_rule"] == verdicts.MEISSNER_RULE
+    assert data["verdict"] == verdicts.meissner_overall(r["verdict"] for r in data["runs"])
+    assert data["verdict_realistic_density"] == verdicts.meissner_overall(
+        r["realistic_density"]["verdict"] for r in data["runs"]
+    )
     fields = [r["B_T"] for r in data["runs"]]
     assert fields == sorted(mg.DEFAULTS["fields_T"])
     for r in data["runs"]:
@@ -300,7 +318,11 @@ def test_cli_writes_json_and_figures(tmp_path):
         assert r["chi_bulk_analytic"] == pytest.approx(
             -MU0 * n * KB * r["temperature_K"] / r["B_T"] ** 2, rel=1e-12
         )
-        assert r["verdict"] == mg.verdict(r["chi_total"], r["chi_total_err"])
+        assert r["verdict"] == verdicts.meissner_field_verdict(r["chi_total"], r["chi_total_err"])
+        real = r["realistic_density"]
+        assert real["verdict"] == verdicts.meissner_field_verdict(
+            real["chi_total"], real["chi_total_err"]
+        )
     assert "verdict:" in out
 
 
