@@ -59,7 +59,7 @@ def test_an_error_in_the_block_leaves_nothing(tmp_path):
 def test_unwritable_target_is_one_clear_error_of_the_callers_class(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(Failed, match="not a directory|not writable"):
+    with pytest.raises(Failed, match=r"not a directory|not writable"):
         with staged_directory(blocker / "sub", error=Failed):
             pass
     with pytest.raises(OutputError, match="exists and is not a directory"):
