@@ -253,6 +253,23 @@ def test_cli_illustrative(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("kw", "message"),
+    [({"p_max": -1e9}, r"^p_max: must be finite and > 0"),
+     ({"t_max": float("nan")}, r"^t_max: must be finite and > 0"),
+     ({"pressure": (0.0, 3e9), "p_max": 3e9}, r"^p_max: give either pressure or p_max")],
+)  # fmt: skip
+def test_write_diagram_errors_name_the_parameter(kw, message, tmp_path):
+    """The library names its parameters; the command line maps them to flags (see below)."""
+    from electron_tunnel.errors import ElectronTunnelError, InputError
+
+    with pytest.raises(InputError, match=message) as info:
+        diagram.write_diagram("Pb", tmp_path / "out", points=41, **kw)
+    assert isinstance(info.value, ValueError) and isinstance(info.value, ElectronTunnelError)
+    assert "--" not in str(info.value)
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize(
     "args",
     [["Qq"], ["O"], ["Hg", "--temperature", "300:0K"], ["Hg", "--temperature", "0:0K"],
      ["Hg", "--temperature=-5:10K"], ["Hg", "--pressure", "0:3xPa"], ["Hg", "--pressure", "0:300"],

@@ -113,6 +113,33 @@ def test_missing_data_paths():
     assert all(np.isnan(r["auc"]) and r["n_pos"] == 0 for r in results["superconductors"]["scores"])
 
 
+def test_figures_return_png_bytes(tmp_path):
+    results, table = evaluation.evaluate(B=50)
+    pngs = evaluation.figures(results, table, tmp_path / "figures")
+    assert sorted(pngs) == sorted(
+        ["figure11_tc", "figure12_state_3500K", "figure13_density", "resistivity_vs_D",
+         "superconductor_auc"]
+    )  # fmt: skip
+    for stem, png in pngs.items():
+        assert png[:8] == b"\x89PNG\r\n\x1a\n", stem
+        assert (tmp_path / "figures" / f"{stem}.png").read_bytes() == png
+        assert (tmp_path / "figures" / f"{stem}.svg").exists()
+
+
+def test_unwritable_output_is_an_output_error(tmp_path):
+    from electron_tunnel.errors import ElectronTunnelError, OutputError
+
+    assert issubclass(evaluation.EvaluationError, OutputError)
+    assert issubclass(evaluation.EvaluationError, OSError)
+    assert issubclass(evaluation.EvaluationError, ElectronTunnelError)
+    assert not issubclass(evaluation.EvaluationError, RuntimeError)
+    blocker = tmp_path / "f"
+    blocker.write_text("x")
+    with pytest.raises(evaluation.EvaluationError, match=r"not a directory|not writable"):
+        evaluation.run_evaluation(blocker / "sub", B=50)
+    assert blocker.read_text() == "x"
+
+
 def test_cli_evaluate(tmp_path, capsys):
     assert cli.main(["evaluate", "--out", str(tmp_path / "e"), "--bootstrap", "150", "-q"]) == 0
     out = capsys.readouterr().out

@@ -326,6 +326,32 @@ def test_cli_writes_json_and_figures(tmp_path):
     assert "verdict:" in out
 
 
+def test_write_meissner_gives_verdicts_only_through_a_judge(tmp_path):
+    pngs = {}
+    plain = mg.write_meissner(
+        tmp_path / "plain", quick=True, overrides={"n_particles": 800}, pngs=pngs
+    )
+    data = json.loads((tmp_path / "plain" / "meissner.json").read_text())
+    assert "verdict" not in data and "verdict_rule" not in data and "verdict" not in plain
+    assert all("verdict" not in r for r in data["runs"])
+    assert sorted(pngs) == ["meissner-current", "meissner-moment", "meissner-trajectories"]
+    for stem, png in pngs.items():
+        assert png[:8] == b"\x89PNG\r\n\x1a\n", stem
+        assert (tmp_path / "plain" / f"{stem}.png").read_bytes() == png
+    seen = []
+
+    def judge(result):
+        seen.append(result)
+        return verdicts.judge_meissner(result)
+
+    judged = mg.write_meissner(
+        tmp_path / "judged", quick=True, overrides={"n_particles": 800}, judge=judge
+    )
+    assert len(seen) == 1
+    data = json.loads((tmp_path / "judged" / "meissner.json").read_text())
+    assert data["verdict"] == judged["verdict"] and data["verdict_rule"] == verdicts.MEISSNER_RULE
+
+
 def _assert_clean_failure(argv, tmp_path, words):
     before = sorted(os.listdir(tmp_path))
     code, _, err = _cli(argv)

@@ -79,6 +79,12 @@ def test_radius_conventions(df):
     with pytest.raises(ValueError, match="convention must be one of"):
         materials.radii("nonsense")
     assert materials.PRIMARY_CONVENTION in materials.RADIUS_CONVENTIONS
+    # one primary convention, the paper's own, and the default of radii()
+    assert materials.PRIMARY_CONVENTION == materials.PAPER_CONVENTION == "paper"
+    default, paper = materials.radii(df=df), materials.radii("paper", df)
+    for got, want in zip(default, paper, strict=True):
+        np.testing.assert_array_equal(got, want)
+    assert paper[1][i] == pytest.approx(140e-12) and paper[2][i] == "vdw_bondi_full_pm"  # Cu
 
 
 def test_element_lookup_errors():
@@ -88,41 +94,24 @@ def test_element_lookup_errors():
             materials.element(bad)
 
 
-def test_paper_dataset_is_table1():
-    t = materials.paper_dataset()
+def test_paper_table1_inputs():
+    """materials.paper_dataset() (removed as dead code) returned datasets.paper_table1()."""
+    from electron_tunnel import datasets
+
+    t = datasets.paper_table1()
     assert list(t.symbol) == ["Si", "C", "Al", "Ca", "Fe", "Cu", "Pt", "Au", "Hg"]
     assert t.source.str.contains("Table 1").all()
 
 
-def test_composition_features_by_hand():
-    f = materials.composition_features("YBa2Cu3O7")
-    en = {"Y": 1.22, "Ba": 0.89, "Cu": 1.90, "O": 3.44}
-    r = {"Y": 190.0, "Ba": 215.0, "Cu": 132.0, "O": 66.0}  # Cordero covalent radii
-    n = {"Y": 1, "Ba": 2, "Cu": 3, "O": 7}
-    x = {k: v / 13 for k, v in n.items()}
-    rbar = sum(x[k] * r[k] for k in n)
-    delta = np.sqrt(sum(x[k] * (1 - r[k] / rbar) ** 2 for k in n))
-    assert f["n_elements"] == 4 and f["atoms_per_formula_unit"] == 13
-    assert f["electronegativity_spread"] == pytest.approx(3.44 - 0.89)
-    mean = sum(x[k] * en[k] for k in n)
-    assert f["electronegativity_std"] == pytest.approx(
-        np.sqrt(sum(x[k] * (en[k] - mean) ** 2 for k in n))
-    )
-    assert f["size_mismatch"] == pytest.approx(delta)
-    assert f["mean_covalent_radius_pm"] == pytest.approx(rbar)
-    single = materials.composition_features("Hg")
-    assert single["electronegativity_spread"] == 0 and single["size_mismatch"] == 0
+def test_package_layout_and_removed_names():
+    from electron_tunnel.materials import evaluation, robustness, table
 
-
-@pytest.mark.parametrize("bad", ["", "   ", "Xx2O", "H2O)(", "Abc", "123", None, 5])
-def test_composition_errors(bad):
-    with pytest.raises(ValueError, match="formula"):
-        materials.composition_features(bad)
-
-
-def test_composition_missing_electronegativity_is_nan():
-    f = materials.composition_features("HeNe")
-    assert np.isnan(f["electronegativity_spread"]) and f["n_elements"] == 2
+    for name in materials.__all__:  # the names of materials.table, available on the package
+        assert getattr(materials, name) is getattr(table, name), name
+    assert callable(evaluation.evaluate) and callable(robustness.by_convention)
+    # composition_features was dead code (the screen's features replace it, tests/test_screen.py)
+    for name in ("composition_features", "paper_dataset", "DEFAULT_CONVENTION"):
+        assert not hasattr(materials, name), name
 
 
 def test_cold_start_works_offline(tmp_path, monkeypatch):

@@ -17,19 +17,31 @@ from scipy.stats import spearmanr
 
 import electron_tunnel as et
 from electron_tunnel import cli, two_centre
-from electron_tunnel.reproduce import FIGURES, ReproduceError, reproduce
+from electron_tunnel.reproduce import CLAIM_COLUMNS, FIGURES, ReproduceError, reproduce, verdicts
 from electron_tunnel.reproduce import claims as C
 from electron_tunnel.reproduce import figures as F
+from electron_tunnel.reproduce.claims import changes as claim_changes
 
 PM = 1e-12
 KEYS = [
-    "id", "source", "statement", "paper_value", "computed_value", "method", "verdict", "note",
-    "kind", "estimate", "ci95", "chance", "by_convention", "robust", "previous_verdict", "change",
+    "id", "section", "kind", "statement", "paper_value", "computed_value", "method", "verdict",
+    "note", "estimate", "ci95", "chance", "by_convention", "robust", "previous_verdict", "change",
+    "comparisons",
 ]  # fmt: skip
 CSV_KEYS = [
-    "id", "source", "kind", "statement", "paper_value", "computed_value", "method", "verdict",
+    "id", "section", "kind", "statement", "paper_value", "computed_value", "method", "verdict",
     "note", "estimate", "ci95_low", "ci95_high", "chance", "robust", "previous_verdict", "change",
 ]  # fmt: skip
+COMPARISON_KEYS = ["name", "method", "n", "estimate", "ci95", "verdict"]
+
+
+def _reject_constant(name):
+    raise ValueError(f"non-standard JSON constant {name}")
+
+
+def strict_json(path):
+    """The JSON file, refusing NaN / Infinity (the package writes strict JSON)."""
+    return json.loads(path.read_text(encoding="utf-8"), parse_constant=_reject_constant)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +54,7 @@ def run(tmp_path_factory):
 @pytest.fixture(scope="module")
 def claims(run):
     out, _ = run
-    return {c["id"]: c for c in json.loads((out / "claims.json").read_text(encoding="utf-8"))}
+    return {c["id"]: c for c in strict_json(out / "claims.json")}
 
 
 # --------------------------------------------------------------------------- figure data
@@ -169,13 +181,21 @@ def test_table1_correlations_recomputed(run):
 # --------------------------------------------------------------------------- claims
 def test_claim_records_are_complete(run, claims):
     out, _ = run
-    records = json.loads((out / "claims.json").read_text(encoding="utf-8"))
+    records = strict_json(out / "claims.json")
     assert len(records) >= 40
     for rec in records:
         assert list(rec) == KEYS
         assert rec["verdict"] in C.VERDICTS
+        assert isinstance(rec["comparisons"], list)
+        for comp in rec["comparisons"]:
+            assert list(comp) == COMPARISON_KEYS and comp["verdict"] in C.VERDICTS
     csv = pd.read_csv(out / "claims.csv", keep_default_na=False)
-    assert list(csv.columns) == CSV_KEYS and list(csv.id) == [r["id"] for r in records]
+    assert list(CLAIM_COLUMNS) == CSV_KEYS
+    # the comparisons add a verdict and an estimate column each, in order of appearance
+    names = list(dict.fromkeys(c["name"] for r in records for c in r["comparisons"]))
+    extra = [f"{n}_{x}" for n in names for x in ("verdict", "estimate")]
+    assert list(csv.columns) == CSV_KEYS + extra and list(csv.id) == [r["id"] for r in records]
+    assert list(csv.section) == [r["section"] for r in records]
     assert all(rec["kind"] in C.KINDS for rec in records)
     for required in (
         "eq9-border-ratio",
@@ -294,6 +314,33 @@ def test_phenomenology_verdicts_and_citations(claims):
     assert claims["eq43-stefan-boltzmann"]["verdict"] == "confirmed"
 
 
+def test_changed_verdicts_against_0_1_0_carry_their_reason(run, claims):
+    """previous_verdict and change are set exactly where the verdict differs from 0.1.0."""
+    out, report = run
+    old, reasons = claim_changes.VERDICTS_0_1_0, claim_changes.REASONS
+    changed = []
+    for cid, c in claims.items():
+        if cid in old and c["verdict"] != old[cid]:
+            assert c["previous_verdict"] == old[cid], cid
+            assert c["change"] == f"was {old[cid]}, now {c['verdict']}: {reasons[cid]}", cid
+            changed.append(cid)
+        else:
+            assert c["previous_verdict"] is None and c["change"] == "", cid
+    # only claims with a recorded reason changed: the negligible-effect rule (screening) and
+    # the one primary radius convention (pressure, screening)
+    assert changed and set(changed) <= set(reasons)
+    csv = pd.read_csv(out / "claims.csv", keep_default_na=False).set_index("id")
+    html = report.read_text(encoding="utf-8")
+    section = html.split("id='changes'", 1)[1].split("</ul>", 1)[0]
+    for cid in changed:
+        assert csv.loc[cid, "previous_verdict"] == old[cid]
+        assert f"<code>{cid}</code>" in section
+    assert section.count("<li>") == len(changed)
+    # the table of 0.1.0 holds a verdict word for every claim (0.2.0 adds none, drops none)
+    assert set(old.values()) <= set(C.VERDICTS)
+    assert set(claims) == set(old)
+
+
 def test_untestable_claims_say_why(claims):
     untestable = [c for c in claims.values() if c["verdict"] == "untestable"]
     assert untestable and all(c["note"] for c in untestable)
@@ -330,6 +377,9 @@ def test_output_is_deterministic(tmp_path):
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
+    from electron_tunnel.errors import OutputError
+
+    assert issubclass(ReproduceError, OutputError) and not issubclass(ReproduceError, RuntimeError)
     with pytest.raises(ReproduceError, match=r"not a directory|cannot create"):
         reproduce(blocker)
     with pytest.raises(ReproduceError, match="cannot create output directory"):
@@ -543,21 +593,34 @@ def test_new_world_claims(run, claims):
     assert {"Li", "Ca", "Sr", "Bi", "Sb"} <= set(res.symbol[res.measured_sign > 0])
     assert {"Cu", "Ag", "Au", "Al", "Pb"} <= set(res.symbol[res.measured_sign < 0])
     assert len(res) >= 25
-    v = diagram.pressure_verdict(res)
-    assert claims["resistivity-falls-with-pressure"]["verdict"] == v["verdict"]
+    # the rule applied to the claim's own numbers (0.1.0 said approximate with other radii)
+    v = diagram.slope_agreement(res)
+    falls = claims["resistivity-falls-with-pressure"]
+    assert falls["verdict"] == verdicts.pressure_verdict(v)
+    assert falls["computed_value"] == v["text"]
     pressure = pd.read_csv(out / "pressure.csv")
     assert len(pressure) == 10 and (pressure.reason.fillna("") != "").sum() >= 1
-    meissner = json.loads((out / "meissner" / "meissner.json").read_text())
+    meissner = strict_json(out / "meissner" / "meissner.json")  # judged by the reproduction
+    assert meissner["verdict_rule"] == verdicts.MEISSNER_RULE
+    for r in meissner["runs"]:
+        assert r["verdict"] == verdicts.meissner_field_verdict(r["chi_total"], r["chi_total_err"])
+    assert meissner["verdict"] == verdicts.meissner_overall(r["verdict"] for r in meissner["runs"])
     assert claims["meissner-lorentz"]["verdict"] == meissner["verdict"]
     assert claims["bcs-cannot-explain-meissner"]["verdict"] == "untestable"
     assert "London" in claims["bcs-cannot-explain-meissner"]["note"]
-    screen = json.loads((out / "screen" / "screen-evaluation.json").read_text())
+    screen = strict_json(out / "screen" / "screen-evaluation.json")
+    assert screen["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
     for g in screen["guidelines"]:
         c = claims[f"screen-{g['id']}"]
         assert c["kind"] == "world"
-        assert c["verdict"] == C.association_verdict(
-            g["auc_superconducting"], g["auc_superconducting_ci95"], 0.5, 0.8
-        )
+        # the association rule with the negligible band (screen-g1, g3, g4 changed by it)
+        auc, ci = g["auc_superconducting"], g["auc_superconducting_ci95"]
+        assert c["verdict"] == C.association_verdict(auc, ci, 0.5, 0.8)
+        assert c["verdict"] == g["verdict"] == verdicts.screening_verdict(ci, auc)
+        if c["verdict"] == "no signal" and verdicts.negligible_effect(c["ci95"], 0.5):
+            assert c["note"].startswith("negligible effect (")
+        else:
+            assert "negligible effect" not in c["note"]
     named = ("screen-g1", "screen-g2", "screen-g3", "screen-g4", "screen-g5", "screen-combined")
     assert set(named) <= set(claims)
 
@@ -571,9 +634,9 @@ def test_pressure_claim_from_the_shipped_table(claims):
     assert {"Pb", "Al", "Cd", "Zn", "MgB2"} <= falling  # the sample holds falling T_c
     rows = diagram.tc_pressure_slopes()
     assert len(rows) == len(data)  # no row dropped
-    v = diagram.pressure_verdict(rows)
+    v = diagram.slope_agreement(rows)
     c = claims["tc-rises-with-pressure"]
-    assert c["verdict"] == v["verdict"]
+    assert c["verdict"] == verdicts.pressure_verdict(v)
     assert c["computed_value"] == v["text"] and c["computed_value"].startswith("sign right for")
     assert "Confirmed only if" in c["method"]
     assert "MgB2" in c["note"] and "Smith" in c["note"]

@@ -14,6 +14,7 @@ from sklearn.metrics import roc_auc_score
 
 from electron_tunnel import chain, datasets, materials, screen, stats
 from electron_tunnel.cli import main
+from electron_tunnel.reproduce import verdicts
 from electron_tunnel.screen.resample import AucResampler, SpearmanResampler
 
 # Pauling electronegativities (CRC Handbook / Pauling 1960), typed here as the independent source
@@ -56,9 +57,13 @@ def test_features_by_hand(screened, formula):
     assert row.en_min == pytest.approx(min(en))
     assert row.en_range == pytest.approx(max(en) - min(en))
     assert row.en_mean == pytest.approx(sum(x[s] * PAULING[s] for s in amounts))
-    # size = R_b of the default convention (covalent/vdw): mendeleev's van der Waals radius
+    # size = R_b of the primary convention (the paper's): Bondi's van der Waals radius
+    # including the metals, else the empirical radius
+    assert materials.PRIMARY_CONVENTION == "paper"
     el = materials.elements().set_index("symbol")
-    r = {s: float(el.loc[s, "vdw_pm"]) for s in amounts}
+    bondi, empirical = el.vdw_bondi_full_pm, el.empirical_pm
+    r = {s: float(bondi[s] if np.isfinite(bondi[s]) else empirical[s]) for s in amounts}
+    assert all(np.isfinite(v) for v in r.values())
     assert row.radius_ratio == pytest.approx(max(r.values()) / min(r.values()))
     rbar = sum(x[s] * r[s] for s in amounts)
     delta = math.sqrt(sum(x[s] * (1 - r[s] / rbar) ** 2 for s in amounts))
@@ -122,15 +127,19 @@ def test_score_rule_by_hand():
 @pytest.mark.parametrize(
     ("ci", "expected"),
     [
-        ([0.501, 0.6], "supported"),
+        ([0.501, 0.6], "approximate"),  # above chance, weaker than 0.8 (0.1.0: "supported")
+        ([0.82, 0.9], "confirmed"),
         ([0.4, 0.499], "contradicted"),
         ([0.45, 0.55], "no signal"),
         ([0.5, 0.6], "no signal"),
+        ([0.52, 0.55], "no signal"),  # above chance but negligible (within 0.5 +- 0.06)
         ([float("nan"), float("nan")], "no signal"),
     ],
 )
 def test_verdict_rule(ci, expected):
-    assert screen.verdict(ci) == expected
+    """The audit's screening rule (reproduce.verdicts); the screen module gives no verdict."""
+    assert verdicts.screening_verdict(ci) == expected
+    assert not hasattr(screen, "verdict") and not hasattr(screen, "VERDICT_RULE")
 
 
 def test_error_rows_keep_order_and_other_rows():
@@ -183,12 +192,22 @@ def test_resampler_equals_stats():
 @pytest.fixture(scope="module")
 def evaluation(tmp_path_factory):
     out = tmp_path_factory.mktemp("screen-eval")
-    _path, results = screen.write_evaluation(out, B=20)
-    return out, results
+    pngs, before = {}, {}
+
+    def judge(results):
+        entries = results["guidelines"] + results["features"] + results["baselines"]
+        before["verdicts"] = [e for e in entries if "verdict" in e]
+        before["rule"] = "verdict_rule" in results["settings"]
+        return verdicts.judge_screening(results)
+
+    # with the audit's judge, as `etunnel screen --evaluate` and the reproduction write it
+    _path, results = screen.write_evaluation(out, B=20, judge=judge, pngs=pngs)
+    return out, results, pngs, before
 
 
 def test_evaluation_files(evaluation):
-    out, _results = evaluation
+    out, _results, pngs, before = evaluation
+    assert before == {"verdicts": [], "rule": False}  # screen.evaluate gives evidence only
     data = json.loads((out / "screen-evaluation.json").read_text())
     assert data["n_rows"] == 16414 and data["n_unparsed"] == len(data["unparsed"]) >= 8
     assert {"formula", "reason"} <= set(data["unparsed"][0])
@@ -205,16 +224,20 @@ def test_evaluation_files(evaluation):
             "verdict",
         ):
             assert key in g
-        assert g["verdict"] == screen.verdict(g["auc_superconducting_ci95"])
+        assert g["verdict"] == verdicts.screening_verdict(
+            g["auc_superconducting_ci95"], g["auc_superconducting"]
+        )
+    assert data["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
     assert {b["id"] for b in data["baselines"]} >= {"density", "boiling_point", "ml_hgb_groupkfold"}
     assert set(data["families"]) == {"cuprates", "iron-based", "hydrides", "rest"}
     for stem in ("screen-roc", "screen-tc-vs-score", "screen-family-auc"):
         assert (out / "figures" / f"{stem}.png").stat().st_size > 1000
         assert (out / "figures" / f"{stem}.svg").exists()
+        assert pngs[stem] == (out / "figures" / f"{stem}.png").read_bytes()
 
 
 def test_aucs_reproducible_from_csv(evaluation):
-    out, results = evaluation
+    out, results, _pngs, _before = evaluation
     t = pd.read_csv(out / "screen-features.csv", keep_default_na=False, na_values=[""])
     t = t[t.error.isna() | (t.error == "")]
     entries = results["guidelines"] + results["features"] + results["baselines"]
@@ -231,6 +254,7 @@ def test_aucs_reproducible_from_csv(evaluation):
             ok = np.isfinite(s)
             assert e[f"auc_{target}"] == pytest.approx(roc_auc_score(lab[ok], s[ok])), (col, target)
     cup = t[t.family == "cuprates"]
+    cup = cup[np.isfinite(cup.guideline_score)]  # rows without a score (no radius) are left out
     e = next(g for g in results["families"]["cuprates"]["guidelines"] if g["id"] == "combined")
     assert e["auc_superconducting"] == pytest.approx(roc_auc_score(cup.Tc > 0, cup.guideline_score))
 
@@ -273,3 +297,16 @@ def test_cli_missing_file(tmp_path, capsys):
     status = main(["screen", "--file", str(tmp_path / "nope.txt")])
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1 and "no such file" in err
+
+
+def test_cli_evaluate_writes_the_audits_verdicts(tmp_path):
+    out = tmp_path / "ev"
+    status, text = _run(["screen", "--evaluate", "--out", str(out), "--bootstrap", "100", "-q"])
+    assert status == 0
+    data = json.loads((out / "screen-evaluation.json").read_text())
+    assert data["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
+    for g in data["guidelines"]:
+        want = verdicts.screening_verdict(g["auc_superconducting_ci95"], g["auc_superconducting"])
+        assert g["verdict"] == want
+        line = next(ln for ln in text.splitlines() if ln.startswith(f"{g['id']} "))
+        assert line.endswith(f"  {want}")

@@ -292,7 +292,7 @@ def test_record_changes_needs_a_reason():
     assert "eq9-border-ratio" not in claims_changes.REASONS
     assert old["eq9-border-ratio"] == "confirmed"
     changed = _claim("eq9-border-ratio", verdict="contradicted")
-    with pytest.raises(ValueError, match="eq9-border-ratio.*REASONS"):
+    with pytest.raises(ValueError, match=r"eq9-border-ratio.*REASONS"):
         claims_changes.record_changes([changed])
 
 
@@ -383,6 +383,19 @@ def test_kinds_of_named_claims():
         "screen-combined",
     ):
         assert kind[cid] == "world", cid
+
+
+def test_verdicts_of_0_1_0_are_verdicts_of_every_claim():
+    old = claims_changes.VERDICTS_0_1_0
+    assert set(old.values()) <= set(VERDICTS), {k: v for k, v in old.items() if v not in VERDICTS}
+    assert set(claims_changes.REASONS) <= set(old)
+    # 0.1.0's screening verdicts as its claims.json gave them (the brief of the redesign)
+    assert [old.get(f"screen-{g}") for g in ("g1", "g3", "g4")] == [
+        "approximate", "approximate", "contradicted"
+    ]  # fmt: skip
+    screen = _screen_result({g: (0.45, 0.58) for g in ("g1", "g2", "g3", "g4", "g5", "combined")})
+    ids = {c.id for c in compute_claims(pressure=_NO_PRESSURE, screen=screen)}
+    assert ids == set(old), (sorted(ids - set(old)), sorted(set(old) - ids))
 
 
 def test_compute_claims_marks_negligible_effects_and_records_changes():
