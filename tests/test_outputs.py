@@ -53,7 +53,12 @@ def test_an_error_in_the_block_leaves_nothing(tmp_path):
     with pytest.raises(ZeroDivisionError), staged_directory(out) as staging:
         (staging / "half.json").write_text("{")
         1 / 0
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # the directory this call made is removed too
+    out.mkdir()
+    with pytest.raises(ZeroDivisionError), staged_directory(out) as staging:
+        (staging / "half.json").write_text("{")
+        1 / 0
+    assert list(out.iterdir()) == []  # a directory that existed stays, empty
 
 
 def test_unwritable_target_is_one_clear_error_of_the_callers_class(tmp_path):

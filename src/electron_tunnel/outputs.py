@@ -19,6 +19,7 @@ Errors are :class:`~electron_tunnel.errors.OutputError` (an ``OSError``) naming 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -279,12 +280,14 @@ def staged_directory(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise error(f"output path {out} exists and is not a directory")
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(out)
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out))
     except OSError as exc:
         raise error(f"output directory {out} is not writable: {exc.strerror or exc}") from None
+    done = False
     try:
         yield staging
         files = sorted(p for p in staging.rglob("*") if p.is_file())
@@ -293,9 +296,13 @@ def staged_directory(
             target = out / path.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
+        done = True
     except error:
         raise
     except OSError as exc:
         raise error(f"could not write {what} to {out}: {exc.strerror or exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if created and not done:  # a directory this call made, left empty by the failure
+            with contextlib.suppress(OSError):
+                out.rmdir()
