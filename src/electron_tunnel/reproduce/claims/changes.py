@@ -68,9 +68,9 @@ VERDICTS_0_1_0 = {
     "screen-g1": "approximate",
     "screen-g2": "no signal",
     "screen-g3": "approximate",
-    "screen-g4": "the negligible-effect rule (the 0.1.0 CI of the AUC, 0.465–0.485, already lay "
-    "within 0.5 ± 0.06); the primary radius convention then moved the AUC to 0.492, with a CI "
-    "that contains chance",
+    "screen-g4": "contradicted",
+    "screen-g5": "no signal",
+    "screen-combined": "no signal",
 }
 
 #: The reason for a change of radii: 0.1.0 scored the pressure and screening claims with the
