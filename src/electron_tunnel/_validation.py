@@ -13,6 +13,8 @@ import operator
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = [
     "as_float_array",
     "check_closed_interval",
@@ -29,15 +31,15 @@ __all__ = [
 def as_float_array(value, name: str) -> np.ndarray:
     """Convert ``value`` to a float64 array or raise a ValueError naming ``name``."""
     if isinstance(value, (str, bytes)) or value is None:
-        raise ValueError(f"{name} must be a real number or an array of real numbers, got {value!r}")
+        raise InputError(f"{name} must be a real number or an array of real numbers, got {value!r}")
     try:
         arr = np.asarray(value)
     except Exception as exc:  # pragma: no cover - numpy raises many things
-        raise ValueError(f"{name} must be numeric, got {value!r}") from exc
+        raise InputError(f"{name} must be numeric, got {value!r}") from exc
     if arr.dtype == bool or not (
         np.issubdtype(arr.dtype, np.integer) or np.issubdtype(arr.dtype, np.floating)
     ):
-        raise ValueError(
+        raise InputError(
             f"{name} must be a real number or an array of real numbers, got dtype {arr.dtype}"
             f" ({_short(value)})"
         )
@@ -51,11 +53,11 @@ def _short(value) -> str:
 
 def _raise_bad(name: str, arr: np.ndarray, bad: np.ndarray, valid: str) -> None:
     if arr.ndim == 0:
-        raise ValueError(f"{name} must be {valid}, got {float(arr)!r}")
+        raise InputError(f"{name} must be {valid}, got {float(arr)!r}")
     count = int(np.count_nonzero(bad))
     index = tuple(int(i) for i in np.argwhere(bad)[0])
     idx = index[0] if len(index) == 1 else index
-    raise ValueError(
+    raise InputError(
         f"{name} must be {valid}: {count} of {arr.size} entries are not "
         f"(first at index {idx}: {float(arr[index])!r})"
     )
@@ -114,7 +116,7 @@ def check_orbital_radius(r, R_b, r_name: str = "r"):
     try:
         np.broadcast_shapes(r.shape, R_b.shape)
     except ValueError as exc:
-        raise ValueError(
+        raise InputError(
             f"{r_name} (shape {r.shape}) and R_b (shape {R_b.shape}) cannot be broadcast together"
         ) from exc
     check_open_interval(
@@ -141,17 +143,17 @@ def check_terms(terms, minimum: int = 0, allow_none: bool = True) -> int | None:
     if terms is None:
         if allow_none:
             return None
-        raise ValueError(f"terms must be {valid}, got None")
+        raise InputError(f"terms must be {valid}, got None")
     if isinstance(terms, (bool, np.bool_)):
-        raise ValueError(f"terms must be {valid}, got {terms!r}")
+        raise InputError(f"terms must be {valid}, got {terms!r}")
     if isinstance(terms, numbers.Integral):
         value = operator.index(terms)
     elif isinstance(terms, (float, np.floating)) and math.isfinite(terms) and terms == int(terms):
         value = int(terms)
     else:
-        raise ValueError(f"terms must be {valid}, got {terms!r}")
+        raise InputError(f"terms must be {valid}, got {terms!r}")
     if value < minimum:
-        raise ValueError(f"terms must be {valid}, got {value}")
+        raise InputError(f"terms must be {valid}, got {value}")
     return value
 
 

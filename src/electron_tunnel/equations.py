@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import importlib
 
+from .errors import InputError
+
 __all__ = ["EQUATIONS", "resolve"]
 
 EQUATIONS: dict[int, tuple[str, str | None]] = {
@@ -101,7 +103,7 @@ def resolve(number: int):
     'resisting_distance'
     """
     if number not in EQUATIONS:
-        raise ValueError(f"number must be an equation number of the paper, 1-45; got {number!r}")
+        raise InputError(f"number must be an equation number of the paper, 1-45; got {number!r}")
     target = EQUATIONS[number][1]
     if target is None:
         return None

@@ -33,6 +33,7 @@ import numpy as np
 
 from ._validation import check_finite, check_nonnegative, scalar_or_array
 from .constants import ELEMENTARY_CHARGE, PLANCK_H, STEFAN_BOLTZMANN
+from .errors import InputError
 
 __all__ = [
     "blackbody_exitance",
@@ -94,7 +95,7 @@ def lorentz_force(q, E, v, B):
     Ea, va, Ba = (_finite(a, n) for a, n in ((E, "E"), (v, "v"), (B, "B")))
     for name, arr in (("E", Ea), ("v", va), ("B", Ba)):
         if arr.ndim == 0 or arr.shape[-1] != 3:
-            raise ValueError(f"{name} must have a last axis of length 3, got shape {arr.shape}")
+            raise InputError(f"{name} must have a last axis of length 3, got shape {arr.shape}")
     qa = _finite(q, "q")
     return np.asarray(qa)[..., None] * (Ea + np.cross(va, Ba))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import kendalltau, mannwhitneyu, rankdata, spearmanr
 
+from .errors import InputError
+
 __all__ = ["auc", "auc_with_ci", "kendall_with_ci", "spearman_with_ci"]
 
 DEFAULT_B = 2000
@@ -20,7 +22,7 @@ def _clean(x, y):
     x = np.asarray(x, float)
     y = np.asarray(y, float)
     if x.shape != y.shape or x.ndim != 1:
-        raise ValueError(f"x and y must be 1-D and of equal length, got {x.shape} and {y.shape}")
+        raise InputError(f"x and y must be 1-D and of equal length, got {x.shape} and {y.shape}")
     ok = np.isfinite(x) & np.isfinite(y)
     return x[ok], y[ok]
 

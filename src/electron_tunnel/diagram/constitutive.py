@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import chain
+from ..errors import InputError
 
 __all__ = [
     "GPA",
@@ -85,9 +86,9 @@ class Parameters:
         for name, ok in checks.items():
             value = getattr(self, name)
             if not (isinstance(value, (int, float)) and math.isfinite(value) and ok):
-                raise ValueError(f"{name} must be finite and {ranges[name]}, got {value!r}")
+                raise InputError(f"{name} must be finite and {ranges[name]}, got {value!r}")
         if self.eos not in ("murnaghan", "birch-murnaghan"):
-            raise ValueError(f"eos must be 'murnaghan' or 'birch-murnaghan', got {self.eos!r}")
+            raise InputError(f"eos must be 'murnaghan' or 'birch-murnaghan', got {self.eos!r}")
 
     def replace(self, **changes) -> Parameters:
         return dataclasses.replace(self, **changes)
@@ -110,11 +111,11 @@ def compression(p, K0, K0_prime=4.0, eos="murnaghan"):
     """
     p = np.asarray(p, dtype=float)
     if np.any(~np.isfinite(p)) or np.any(p < 0):
-        raise ValueError("pressure must be finite and >= 0 Pa")
+        raise InputError("pressure must be finite and >= 0 Pa")
     if eos == "murnaghan":
         return (1.0 + K0_prime * p / K0) ** (-1.0 / (3.0 * K0_prime))
     if eos != "birch-murnaghan":
-        raise ValueError(f"eos must be 'murnaghan' or 'birch-murnaghan', got {eos!r}")
+        raise InputError(f"eos must be 'murnaghan' or 'birch-murnaghan', got {eos!r}")
 
     def bm(s):
         return 1.5 * K0 * (s**-7 - s**-5) * (1 + 0.75 * (K0_prime - 4) * (s**-2 - 1))
@@ -127,7 +128,7 @@ def compression(p, K0, K0_prime=4.0, eos="murnaghan"):
         grid = np.linspace(max(0.2, s_zero), 1.0, 4001)
         s_min = float(grid[np.argmax(bm(grid))])
     if np.any(p > bm(s_min)):
-        raise ValueError(
+        raise InputError(
             f"pressure exceeds the range of the Birch-Murnaghan equation with K' = {K0_prime} "
             f"(at most {bm(s_min):.3g} Pa); use eos='murnaghan'"
         )

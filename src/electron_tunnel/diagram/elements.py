@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from .. import datasets, materials
+from ..errors import InputError
 from .constitutive import GPA, Parameters
 
 __all__ = ["for_element", "illustrative", "pressure_data"]
@@ -26,7 +27,8 @@ def _literature(key):
 def for_element(symbol, *, convention=None, **overrides) -> Parameters:
     """Default :class:`Parameters` of an element from the materials data.
 
-    R_v0 and R_b0 from the radius convention (default covalent/van der Waals), ``alpha`` from
+    R_v0 and R_b0 from the radius convention (default
+    :data:`electron_tunnel.materials.PRIMARY_CONVENTION`, the paper's own), ``alpha`` from
     the thermal-expansion coefficient and ``K0`` from the bulk modulus (pymatgen-core); mercury's
     expansion coefficient, missing there, comes from the CRC Handbook (``data/
     literature_facts.csv``). Any parameter can be given in ``overrides``.
@@ -55,7 +57,7 @@ def for_element(symbol, *, convention=None, **overrides) -> Parameters:
     }
     for key, why in missing.items():
         if not math.isfinite(values[key]):
-            raise ValueError(f"{symbol}: {why}")
+            raise InputError(f"{symbol}: {why}")
     return Parameters(label=symbol, **values)
 
 

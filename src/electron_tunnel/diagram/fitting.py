@@ -9,6 +9,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 from .. import chain, materials
+from ..errors import InputError
 from .constitutive import GPA, Parameters, attraction, border_radius, valence_radius
 from .elements import for_element, pressure_data
 
@@ -29,13 +30,13 @@ def fit_ambient(params: Parameters, T_c: float, *, terms=None) -> Parameters:
     ``c0 = c_crit (R_b(T_c, 0)/R_b0)^n`` in closed form.
     """
     if not (math.isfinite(T_c) and T_c >= 0):
-        raise ValueError(f"T_c must be a finite temperature >= 0 K, got {T_c!r}")
+        raise InputError(f"T_c must be a finite temperature >= 0 K, got {T_c!r}")
     R_b = float(border_radius(T_c, 0.0, params))
     R_v = float(valence_radius(T_c, params))
     c_crit = float(chain.critical_attraction(R_v, R_b, terms))
     c0 = c_crit * (R_b / params.R_b0) ** params.n
     if not 0 < c0 <= 1:
-        raise ValueError(
+        raise InputError(
             f"no attraction coefficient c0 in (0, 1] puts {params.label or 'the material'} on the "
             f"superconducting boundary at T_c = {T_c} K (needed c0 = {c0:.4g}); "
             "the radii would need R_v/R_b closer to 1"
@@ -92,7 +93,7 @@ def fit_points(params: Parameters, points, *, free=("c0", "beta"), terms=None) -
     """
     pts = [(float(t), float(p)) for t, p in points]
     if len(pts) < len(free):
-        raise ValueError(f"points: need at least {len(free)} (T_c, p) points for {free}")
+        raise InputError(f"points: need at least {len(free)} (T_c, p) points for {free}")
     T = np.array([t for t, _ in pts])
     P = np.array([p for _, p in pts])
     bounds = {"c0": (1e-6, 1.0), "n": (0.0, 200.0), "beta": (0.0, 1.0), "alpha": (0.0, 1.0)}

@@ -8,6 +8,7 @@ import numpy as np
 import xarray as xr
 
 from .. import chain, states
+from ..errors import InputError
 from .constitutive import Model, Parameters
 from .elements import for_element
 
@@ -17,11 +18,11 @@ __all__ = ["boundaries", "state_diagram"]
 def _axis(values, name, unit, lower):
     arr = np.asarray(values, dtype=float)
     if arr.ndim != 1 or arr.size < 2:
-        raise ValueError(f"{name} must be a 1-D grid of at least 2 values [{unit}]")
+        raise InputError(f"{name} must be a 1-D grid of at least 2 values [{unit}]")
     if not np.all(np.isfinite(arr)) or np.any(arr < lower):
-        raise ValueError(f"{name} must be finite and >= {lower:g} {unit}")
+        raise InputError(f"{name} must be finite and >= {lower:g} {unit}")
     if np.any(np.diff(arr) <= 0):
-        raise ValueError(f"{name} must be strictly increasing")
+        raise InputError(f"{name} must be strictly increasing")
     return arr
 
 

@@ -60,9 +60,9 @@ def plot_diagram(
         Mark p = 0 ("ambient") with a dotted vertical line.
     """
     if pressure_scale not in ("linear", "symlog"):
-        raise ValueError(f"pressure_scale must be 'linear' or 'symlog', got {pressure_scale!r}")
+        raise InputError(f"pressure_scale must be 'linear' or 'symlog', got {pressure_scale!r}")
     if temperature_scale not in ("linear", "log"):
-        raise ValueError(f"temperature_scale must be 'linear' or 'log', got {temperature_scale!r}")
+        raise InputError(f"temperature_scale must be 'linear' or 'log', got {temperature_scale!r}")
     fig, ax = plotting.subplots(figsize=(7.6, 5.4), layout="constrained")
     T = ds.temperature.values
     P = ds.pressure.values / GPA
@@ -118,7 +118,7 @@ def plot_diagram(
         ax.set_xscale("symlog", linthresh=linthresh, linscale=0.4)
     if temperature_scale == "log":
         if T[0] <= 0:
-            raise ValueError("temperature_scale='log' needs a temperature grid above 0 K")
+            raise InputError("temperature_scale='log' needs a temperature grid above 0 K")
         ax.set_yscale("log")
     if ambient_marker:
         ax.axvline(0.0, color="black", lw=1.0, ls=":")
@@ -292,7 +292,7 @@ def write_diagram(
         Upper ends of the automatic window [Pa], [K] (defaults 300 GPa and from the boundary).
     """
     if not 2 <= points <= 2000:
-        raise ValueError(f"points must be an integer in [2, 2000], got {points}")
+        raise InputError(f"points must be an integer in [2, 2000], got {points}")
     for name, value, given in (("p_max", p_max, pressure), ("t_max", t_max, temperature)):
         if value is not None and not (math.isfinite(value) and value > 0):
             shown = f"{value / GPA:g} GPa" if name == "p_max" else f"{value:g} K"
@@ -336,7 +336,7 @@ def write_diagram(
                 params = fr.params
                 fit_points_used = pts
         elif not fit_points_used:
-            raise ValueError(
+            raise InputError(
                 f"{symbol}: no measured T_c to fit (none at ambient pressure in the materials "
                 "table "
                 "and fewer than 2 under pressure in the shipped tables); give T_c"

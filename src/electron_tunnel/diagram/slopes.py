@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import chain, datasets, materials, plotting
+from ..errors import InputError
 from .constitutive import GPA, attraction, border_radius, valence_radius
 from .elements import for_element
 from .fitting import boundary_temperature, fit_ambient
@@ -87,7 +88,7 @@ def slope_agreement(rows) -> dict:
     df = _as_frame(rows)
     for col in ("measured_sign", "predicted_sign"):
         if col not in df.columns:
-            raise ValueError(f"rows: column {col!r} is missing")
+            raise InputError(f"rows: column {col!r} is missing")
     meas = pd.to_numeric(df["measured_sign"], errors="coerce").to_numpy(float)
     pred = pd.to_numeric(df["predicted_sign"], errors="coerce").to_numpy(float)
     has = np.isfinite(meas) & np.isfinite(pred)
@@ -120,17 +121,17 @@ def fit_point(params, T_c: float, p: float, *, terms=None):
         no ``c0`` in (0, 1] puts the boundary there.
     """
     if not (math.isfinite(T_c) and T_c >= 0):
-        raise ValueError(f"T_c must be a finite temperature >= 0 K, got {T_c!r}")
+        raise InputError(f"T_c must be a finite temperature >= 0 K, got {T_c!r}")
     if not (math.isfinite(p) and p >= 0):
-        raise ValueError(f"p must be a finite pressure >= 0 Pa, got {p!r}")
+        raise InputError(f"p must be a finite pressure >= 0 Pa, got {p!r}")
     R_b = float(border_radius(T_c, p, params))
     R_v = float(valence_radius(T_c, params))
     if R_v >= 2 * R_b:
-        raise ValueError(f"at {p / GPA:g} GPa the valence orbit reaches the next molecule")
+        raise InputError(f"at {p / GPA:g} GPa the valence orbit reaches the next molecule")
     c_crit = float(chain.critical_attraction(R_v, R_b, terms))
     c0 = c_crit * (R_b / params.R_b0) ** params.n
     if not 0 < c0 <= 1:
-        raise ValueError(
+        raise InputError(
             f"no c0 in (0, 1] puts the boundary through {T_c} K at {p / GPA:g} GPa "
             f"(needed c0 = {c0:.4g})"
         )
@@ -166,7 +167,7 @@ def _anchor(symbol, row, checked, terms):
     elif math.isfinite(row.p_high_gpa) and math.isfinite(row.tc_high_k):
         T, p = float(row.tc_high_k), float(row.p_high_gpa)
     else:
-        raise ValueError("no ambient T_c and no measured (T_c, p) point in the row")
+        raise InputError("no ambient T_c and no measured (T_c, p) point in the row")
     fitted = fit_point(params, T, p * GPA, terms=terms)
     return fitted, f"measured point {T:g} K at {p:g} GPa (this row)"
 
@@ -259,7 +260,7 @@ def _dlnD_dp(params, T, terms, rel_step=1e-3):
     R_b = border_radius(T, p, params)
     D = chain.resisting_distance(valence_radius(T, params), R_b, attraction(T, p, params), terms)
     if not np.all(D > 0):
-        raise ValueError("the resisting distance is not positive at low pressure")
+        raise InputError("the resisting distance is not positive at low pressure")
     return float(_ONE_SIDED @ np.log(D / D[0]) / h)
 
 
@@ -298,11 +299,11 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
         ('' where a prediction exists; else why not, with NaN predictions).
     """
     if not (isinstance(c, (int, float)) and 0 <= c <= 1):
-        raise ValueError(f"c must be in [0, 1], got {c!r}")
+        raise InputError(f"c must be in [0, 1], got {c!r}")
     if not (isinstance(n, (int, float)) and math.isfinite(n) and n >= 0):
-        raise ValueError(f"n must be finite and >= 0, got {n!r}")
+        raise InputError(f"n must be finite and >= 0, got {n!r}")
     if not (isinstance(T, (int, float)) and math.isfinite(T) and T >= 0):
-        raise ValueError(f"T must be a finite temperature >= 0 K, got {T!r}")
+        raise InputError(f"T must be a finite temperature >= 0 K, got {T!r}")
     out = []
     for row in datasets.resistivity_pressure().itertuples(index=False):
         rec = {
@@ -315,7 +316,7 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
             params = for_element(row.symbol, n=float(n))
             c0 = c * (float(border_radius(T, 0.0, params)) / params.R_b0) ** n
             if not 0 <= c0 <= 1:
-                raise ValueError(f"c0 = {c0:.4g} needed for c = {c} at {T} K is outside [0, 1]")
+                raise InputError(f"c0 = {c0:.4g} needed for c = {c} at {T} K is outside [0, 1]")
             slope = _dlnD_dp(params.replace(c0=c0), T, terms) * GPA
         except ValueError as exc:
             rec["reason"] = str(exc)

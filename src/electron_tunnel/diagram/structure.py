@@ -14,6 +14,7 @@ import itertools
 import numpy as np
 
 from .. import chain
+from ..errors import InputError
 from .constitutive import compression
 
 __all__ = ["SCAN_GRID", "falling_tc_possible"]
@@ -77,11 +78,11 @@ def falling_tc_possible(grid=None, *, terms=None) -> dict:
     if grid:
         unknown = set(grid) - set(g)
         if unknown:
-            raise ValueError(f"grid: unknown keys {sorted(unknown)}; valid: {sorted(g)}")
+            raise InputError(f"grid: unknown keys {sorted(unknown)}; valid: {sorted(g)}")
         g.update(grid)
     T = np.asarray(g["T"], float)
     if T.ndim != 1 or T.size < 2 or np.any(np.diff(T) <= 0) or T[0] < 0:
-        raise ValueError("grid['T'] must be increasing temperatures >= 0 K (at least 2)")
+        raise InputError("grid['T'] must be increasing temperatures >= 0 K (at least 2)")
     rest = np.array(list(itertools.product(g["x0"], g["alpha"], g["beta"], g["n"], g["c0"])))
     total, boundary_sets = 0, 0
     min_step, worst = np.inf, (0.0, None)

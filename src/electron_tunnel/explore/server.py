@@ -36,7 +36,7 @@ def free_port() -> int:
 
 def _check_port(port: int) -> None:
     if not (isinstance(port, int) and 1 <= port <= 65535):
-        raise ValueError(f"port must be an integer in 1..65535, got {port!r}")
+        raise InputError(f"port must be an integer in 1..65535, got {port!r}")
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server itself binds
         try:

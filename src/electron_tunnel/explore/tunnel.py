@@ -19,6 +19,7 @@ from bokeh.plotting import figure
 
 from .. import chain, materials, plotting, states, units
 from ..constants import ELEMENTARY_CHARGE, KE2
+from ..errors import InputError
 from ..units import PM
 from .common import SERIES, badge_html, error_html, guarded, readout_html
 
@@ -288,11 +289,11 @@ class TunnelTab:
             value_pm = units.parse_length(text, name) / PM
             lo, hi = self.R_V_RANGE if is_rv else self.R_B_RANGE
             if not (math.isfinite(value_pm) and lo <= value_pm <= hi):
-                raise ValueError(f"{name} must be between {lo:g} and {hi:g} pm, got {text!r}")
+                raise InputError(f"{name} must be between {lo:g} and {hi:g} pm, got {text!r}")
             rv = value_pm if is_rv else self.R_v.value
             rb = self.R_b.value if is_rv else value_pm
             if not states.in_domain(rv, rb):
-                raise ValueError(
+                raise InputError(
                     f"{name}: R_v must be below 2 R_b (R_v = {rv:g} pm, R_b = {rb:g} pm)"
                 )
         except ValueError as exc:

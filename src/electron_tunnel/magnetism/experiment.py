@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from ..errors import InputError
 from . import integrator
 from .observables import (
     K_B,
@@ -42,9 +43,9 @@ def _finite_positive(value, name, unit):
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, got {value!r}") from None
+        raise InputError(f"{name} must be a number, got {value!r}") from None
     if not math.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be finite and > 0 {unit}, got {value}")
+        raise InputError(f"{name} must be finite and > 0 {unit}, got {value}")
     return value
 
 
@@ -71,18 +72,18 @@ def check_inputs(
         geometry and speed option, ``n_seeds`` >= 2 (for a standard error).
     """
     if isinstance(n_particles, bool) or not isinstance(n_particles, (int, np.integer)):
-        raise ValueError(f"n_particles must be an integer >= 1, got {n_particles!r}")
+        raise InputError(f"n_particles must be an integer >= 1, got {n_particles!r}")
     if n_particles < 1:
-        raise ValueError(f"n_particles must be an integer >= 1, got {n_particles}")
+        raise InputError(f"n_particles must be an integer >= 1, got {n_particles}")
     field_T = _finite_positive(field_T, "field B", "T")
     temperature_K = _finite_positive(temperature_K, "temperature T", "K")
     if geometry not in GEOMETRIES:
-        raise ValueError(f"geometry must be one of {sorted(GEOMETRIES)}, got {geometry!r}")
+        raise InputError(f"geometry must be one of {sorted(GEOMETRIES)}, got {geometry!r}")
     if speed not in SPEEDS:
-        raise ValueError(f"speed must be one of {list(SPEEDS)}, got {speed!r}")
+        raise InputError(f"speed must be one of {list(SPEEDS)}, got {speed!r}")
     size = tuple(_finite_positive(v, "sample size", "m") for v in np.broadcast_to(size, 2))
     if isinstance(n_seeds, bool) or not isinstance(n_seeds, (int, np.integer)) or n_seeds < 2:
-        raise ValueError(f"n_seeds must be an integer >= 2, got {n_seeds!r}")
+        raise InputError(f"n_seeds must be an integer >= 2, got {n_seeds!r}")
     periods = _finite_positive(periods, "periods", "(cyclotron periods averaged)")
     period = cyclotron_period(field_T)
     dt_max = period * MAX_THETA / (2 * math.pi)
@@ -91,7 +92,7 @@ def check_inputs(
     else:
         dt = _finite_positive(dt, "time step dt", "s")
         if dt > dt_max * (1 + 1e-12):
-            raise ValueError(
+            raise InputError(
                 f"time step dt = {dt:.4g} s is too large for the cyclotron period "
                 f"{period:.4g} s at B = {field_T:.4g} T: the largest allowed is "
                 f"{dt_max:.4g} s (1/16 of the period)"
@@ -183,7 +184,7 @@ def simulate(
     )
     transient = float(transient)
     if not math.isfinite(transient) or transient < 0:
-        raise ValueError(f"transient must be finite and >= 0 periods, got {transient}")
+        raise InputError(f"transient must be finite and >= 0 periods, got {transient}")
     theta, kargs = _kernel_args(p)
     n_tr = round(transient * 2 * math.pi / theta)
     n_avg = max(1, round(p["periods"] * 2 * math.pi / theta))

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import outputs
-from ..errors import OutputError
+from ..errors import InputError, OutputError
 from .experiment import check_inputs, current_density, simulate, trajectories
 from .observables import (
     B_C_HG,
@@ -172,7 +172,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
     dt_fixed = overrides.pop("dt", None)
     unknown = set(overrides) - set(d)
     if unknown:
-        raise ValueError(f"unknown overrides {sorted(unknown)}; valid: {sorted(d)}")
+        raise InputError(f"unknown overrides {sorted(unknown)}; valid: {sorted(d)}")
     d.update(overrides)
     d["fields_T"] = tuple(sorted(float(b) for b in d["fields_T"]))
     for B in (*d["fields_T"], d["sweep_field_T"]):

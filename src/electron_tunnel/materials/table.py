@@ -37,6 +37,7 @@ import pandas as pd
 from pymatgen.core.periodic_table import Element
 
 from .. import __version__, datasets
+from ..errors import InputError
 
 __all__ = [
     "COLUMNS",
@@ -276,7 +277,7 @@ def element(symbol: str):
     df = elements()
     match = df[df.symbol == symbol]
     if match.empty:
-        raise ValueError(f"symbol must be an element symbol such as 'Cu' or 'Hg', got {symbol!r}")
+        raise InputError(f"symbol must be an element symbol such as 'Cu' or 'Hg', got {symbol!r}")
     return match.iloc[0]
 
 
@@ -299,7 +300,7 @@ def radii(convention: str = PRIMARY_CONVENTION, df=None):
         The column R_b came from ('' where missing).
     """
     if convention not in RADIUS_CONVENTIONS:
-        raise ValueError(
+        raise InputError(
             f"convention must be one of {', '.join(RADIUS_CONVENTIONS)}; got {convention!r}"
         )
     if df is None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import stats
+from ..errors import InputError
 from .features import FEATURES, composition_matrix, element_vectors, ml_features
 from .resample import AucResampler, SpearmanResampler
 from .score import GUIDELINES, SCORE_RULE, supercon_features
@@ -240,7 +241,7 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
         of ``screen-features.csv``).
     """
     if not isinstance(B, (int, np.integer)) or B < 1:
-        raise ValueError(f"B (bootstrap resamples) must be an integer >= 1, got {B!r}")
+        raise InputError(f"B (bootstrap resamples) must be an integer >= 1, got {B!r}")
     say = progress or (lambda _line: None)
     say("[1/4] features of every SuperCon row")
     table = supercon_features(convention)

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .. import datasets, materials
+from ..errors import InputError
 from .features import (
     FEATURES,
     composition_key,
@@ -90,7 +91,7 @@ def oriented_percentile(values, reference, favourable):
     [0.375]
     """
     if favourable not in ("higher", "lower"):
-        raise ValueError(f"favourable must be 'higher' or 'lower', got {favourable!r}")
+        raise InputError(f"favourable must be 'higher' or 'lower', got {favourable!r}")
     v = np.asarray(values, float)
     ref = np.sort(np.asarray(reference, float)[np.isfinite(reference)])
     lo = np.searchsorted(ref, v, side="left")

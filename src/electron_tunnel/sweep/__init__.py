@@ -23,7 +23,7 @@ import dataclasses
 import numpy as np
 
 from ..diagram import for_element
-from ..errors import require_extra
+from ..errors import InputError, require_extra
 from .compute import block_outputs, chunk_grid, dask_outputs, dataset
 from .spec import OUTPUTS, VARIABLES, Spec, load_toml, parse_values, spec_from_items
 from .store import SweepError, done_chunks, run, write_chunk
@@ -134,7 +134,7 @@ def state_diagram(params, temperature, pressure, *, out=None, terms=None, R_b=No
     for name, values in (("T", temperature), ("p", pressure)):
         arr = np.asarray(values, dtype=float)
         if arr.ndim != 1 or arr.size < 1 or np.any(np.diff(arr) <= 0):
-            raise ValueError(f"{name} must be a strictly increasing 1-D grid")
+            raise InputError(f"{name} must be a strictly increasing 1-D grid")
         items.append(("list", name, [float(v) for v in arr]))
     relations = {"R_b": R_b, "R_v": R_v, "c": c}
     spec = spec_from_items(items, outputs=outputs, chunk_points=chunk_points, relations=relations)

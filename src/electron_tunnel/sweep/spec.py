@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import InputError
 from ..units import (
     parse_length,
     parse_number,
@@ -124,15 +125,15 @@ def parse_values(name: str, text, kind: str) -> np.ndarray:
             items = text if isinstance(text, (list, tuple)) else str(text).split(",")
         items = [i for i in items if str(i).strip() != ""]
         if not items:
-            raise ValueError(f"list of {name} is empty")
+            raise InputError(f"list of {name} is empty")
         values = np.array([reader(i, name) for i in items], dtype=np.float64)
         if kind == "set" and values.size != 1:
-            raise ValueError(f"{name}: --set takes one value, got {values.size}")
+            raise InputError(f"{name}: --set takes one value, got {values.size}")
     if not np.all(np.isfinite(values)) or not np.all(check(values)):
         bad = values[~(np.isfinite(values) & check(values))][0]
-        raise ValueError(f"{name} must be {valid}, got {bad:g}")
+        raise InputError(f"{name} must be {valid}, got {bad:g}")
     if kind == "list" and values.size > 1 and np.any(np.diff(values) == 0):
-        raise ValueError(f"list of {name} repeats a value")
+        raise InputError(f"list of {name} repeats a value")
     return values
 
 
@@ -234,13 +235,13 @@ def spec_from_items(items, *, outputs=None, chunk_points=1 << 20, relations=None
     grid, fixed = [], {}
     for kind, name, text in items:
         if name in grid_names(grid) or name in fixed:
-            raise ValueError(f"{name} is given more than once")
+            raise InputError(f"{name} is given more than once")
         if name in TEXT_SETTINGS:
             if kind != "set":
-                raise ValueError(f"{name} can only be set to one value, not swept")
+                raise InputError(f"{name} can only be set to one value, not swept")
             allowed = TEXT_SETTINGS[name]
             if allowed and str(text) not in allowed:
-                raise ValueError(f"{name} must be one of {', '.join(allowed)}, got {text!r}")
+                raise InputError(f"{name} must be one of {', '.join(allowed)}, got {text!r}")
             fixed[name] = str(text)
             continue
         values = parse_values(name, text, kind)
@@ -251,21 +252,21 @@ def spec_from_items(items, *, outputs=None, chunk_points=1 << 20, relations=None
     outs = tuple(DEFAULT_OUTPUTS if outputs is None else outputs)
     for o in outs:
         if o not in OUTPUTS:
-            raise ValueError(f"unknown output {o!r}; valid outputs: {', '.join(OUTPUTS)}")
+            raise InputError(f"unknown output {o!r}; valid outputs: {', '.join(OUTPUTS)}")
     if not outs:
-        raise ValueError("no outputs requested")
+        raise InputError("no outputs requested")
     if int(chunk_points) < 1:
-        raise ValueError(f"chunk_points must be >= 1, got {chunk_points}")
+        raise InputError(f"chunk_points must be >= 1, got {chunk_points}")
     rel = tuple((k, fn) for k, fn in sorted((relations or {}).items()) if fn is not None)
     for k, fn in rel:
         if k not in ("R_b", "R_v", "c"):
-            raise ValueError(f"unknown relation {k!r}; valid relations: R_b, R_v, c")
+            raise InputError(f"unknown relation {k!r}; valid relations: R_b, R_v, c")
         if not callable(fn):
-            raise ValueError(f"relation {k} must be a function of (T, p)")
+            raise InputError(f"relation {k} must be a function of (T, p)")
     spec = Spec(tuple(grid), fixed, outs, int(chunk_points), rel)
     _check_complete(spec)
     if rel and spec.mode != "diagram":
-        raise ValueError("user relations R_b(T, p), R_v(T, p), c(T, p) need a diagram sweep")
+        raise InputError("user relations R_b(T, p), R_v(T, p), c(T, p) need a diagram sweep")
     return spec
 
 
@@ -276,29 +277,29 @@ def grid_names(grid):
 def _check_complete(spec: Spec) -> None:
     given = set(spec.names) | set(spec.fixed)
     if not spec.grid:
-        raise ValueError("the sweep has no dimension: give at least one --range or --list")
+        raise InputError("the sweep has no dimension: give at least one --range or --list")
     if spec.mode == "direct":
         missing = [n for n in ("R_b", "c") if n not in given]
         if not ({"R_v", "x"} & given):
             missing.append("R_v or x")
         if missing:
-            raise ValueError(f"missing sweep variable(s): {', '.join(missing)}")
+            raise InputError(f"missing sweep variable(s): {', '.join(missing)}")
         if {"R_v", "x"} <= given:
-            raise ValueError("give the orbit as R_v or as x = r/R_b, not both")
+            raise InputError("give the orbit as R_v or as x = r/R_b, not both")
         if "R_v" in given and "R_b" in spec.fixed and "R_v" in spec.fixed:
             if not spec.fixed["R_v"] < 2 * spec.fixed["R_b"]:
-                raise ValueError("R_v must be < 2 R_b")
+                raise InputError("R_v must be < 2 R_b")
         return
     direct = sorted(given & {"R_b", "R_v", "x", "c"})
     if direct:
-        raise ValueError(
+        raise InputError(
             f"{', '.join(direct)} cannot be combined with T, p and the diagram parameters "
             "(the diagram's relations give R_b, R_v and c)"
         )
     if "element" not in given:
         missing = [n for n in ("R_b0", "R_v0", "alpha", "K0") if n not in given]
         if missing:
-            raise ValueError(
+            raise InputError(
                 f"diagram sweep needs element=SYMBOL or the parameters {', '.join(missing)}"
             )
 
@@ -314,9 +315,9 @@ def load_toml(path) -> tuple[list, dict]:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise ValueError(f"cannot read spec file {path}: {exc.strerror}") from None
+        raise InputError(f"cannot read spec file {path}: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"spec file {path} is not valid TOML: {exc}") from None
+        raise InputError(f"spec file {path} is not valid TOML: {exc}") from None
     items, options = [], {}
     for key, value in data.items():
         if key in ("set", "range", "list") and isinstance(value, dict):
@@ -324,7 +325,7 @@ def load_toml(path) -> tuple[list, dict]:
         elif key in ("outputs", "chunk_points", "out"):
             options[key] = value
         else:
-            raise ValueError(
+            raise InputError(
                 f"spec file {path}: unknown key {key!r} (use [set], [range], [list], "
                 "outputs, chunk_points, out)"
             )

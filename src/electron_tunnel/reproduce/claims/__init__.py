@@ -22,7 +22,8 @@ threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures
 
 from __future__ import annotations
 
-from ..verdicts import NEGLIGIBLE_RULE, Verdict, negligible_effect
+from ...errors import InputError
+from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
 from . import figures_table, materials, phenomenology, series, tunnel
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
@@ -73,6 +74,8 @@ def compute_claims(
     computed when not given) the pressure claims; ``screen`` (the result of
     :func:`electron_tunnel.screen.evaluate`) the design-guideline claims.
     """
+    if meissner is not None and "verdict" not in meissner:
+        meissner = judge_meissner(meissner)  # the evidence of the experiment, judged here
     claims = (
         tunnel.claims()
         + series.claims()
@@ -95,5 +98,5 @@ def compute_claims(
     ids = [c.id for c in claims]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise ValueError(f"claim ids must be unique; repeated: {', '.join(duplicated)}")
+        raise InputError(f"claim ids must be unique; repeated: {', '.join(duplicated)}")
     return claims

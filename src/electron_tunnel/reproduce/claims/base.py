@@ -19,6 +19,7 @@ import math
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
+from ...errors import InputError
 from ..verdicts import (
     APPROX_REL,
     ASSOCIATION_RULE,
@@ -122,13 +123,13 @@ class Claim:
         try:
             self.verdict = Verdict(self.verdict)
         except ValueError:
-            raise ValueError(
+            raise InputError(
                 f"claim {self.id}: verdict must be one of {VERDICTS}, got {self.verdict!r}"
             ) from None
         try:
             self.kind = Kind(self.kind)
         except ValueError:
-            raise ValueError(
+            raise InputError(
                 f"claim {self.id}: kind must be one of {KINDS}, got {self.kind!r}"
             ) from None
 

@@ -7,6 +7,8 @@ wrote it to ``claims.json``; a claim whose verdict differs now carries ``previou
 
 from __future__ import annotations
 
+from ...errors import InputError
+
 __all__ = ["REASONS", "VERDICTS_0_1_0", "record_changes"]
 
 #: The verdicts of electron-tunnel 0.1.0, by claim id (its claims.json).
@@ -105,7 +107,7 @@ def record_changes(claims) -> None:
             continue  # computed without its evidence (compute_claims() alone): not a change
         if old is not None and old != c.verdict:
             if c.id not in REASONS:
-                raise ValueError(
+                raise InputError(
                     f"claim {c.id}: verdict changed from {old} to {c.verdict} "
                     "and REASONS does not say why"
                 )
