@@ -18,8 +18,8 @@ from scipy.stats import spearmanr
 import electron_tunnel as et
 from electron_tunnel import cli, two_centre
 from electron_tunnel.reproduce import CLAIM_COLUMNS, FIGURES, ReproduceError, reproduce, verdicts
-from electron_tunnel.reproduce import claims as C
 from electron_tunnel.reproduce import figures as F
+from electron_tunnel.reproduce.claims import base as claims_base
 from electron_tunnel.reproduce.claims import changes as claim_changes
 
 PM = 1e-12
@@ -185,10 +185,10 @@ def test_claim_records_are_complete(run, claims):
     assert len(records) >= 40
     for rec in records:
         assert list(rec) == KEYS
-        assert rec["verdict"] in C.VERDICTS
+        assert rec["verdict"] in claims_base.VERDICTS
         assert isinstance(rec["comparisons"], list)
         for comp in rec["comparisons"]:
-            assert list(comp) == COMPARISON_KEYS and comp["verdict"] in C.VERDICTS
+            assert list(comp) == COMPARISON_KEYS and comp["verdict"] in claims_base.VERDICTS
     csv = pd.read_csv(out / "claims.csv", keep_default_na=False)
     assert list(CLAIM_COLUMNS) == CSV_KEYS
     # the comparisons add a verdict and an estimate column each, in order of appearance
@@ -196,7 +196,7 @@ def test_claim_records_are_complete(run, claims):
     extra = [f"{n}_{x}" for n in names for x in ("verdict", "estimate")]
     assert list(csv.columns) == CSV_KEYS + extra and list(csv.id) == [r["id"] for r in records]
     assert list(csv.section) == [r["section"] for r in records]
-    assert all(rec["kind"] in C.KINDS for rec in records)
+    assert all(rec["kind"] in claims_base.KINDS for rec in records)
     for required in (
         "eq9-border-ratio",
         "eq9-proton-distance",
@@ -240,7 +240,7 @@ def test_claim_records_are_complete(run, claims):
     ],
 )
 def test_verdict_rule_for_printed_numbers(printed, computed, verdict):
-    assert C.verdict_from_printed(printed, computed) == verdict
+    assert verdicts.verdict_from_printed(printed, computed) == verdict
 
 
 def test_every_numeric_verdict_follows_the_rule(claims):
@@ -256,7 +256,9 @@ def test_every_numeric_verdict_follows_the_rule(claims):
         ):
             if c["id"].startswith(("no-tunnel", "tunnel-above", "insulator-below", "eq36-conv")):
                 continue  # statements, tested below
-            assert c["verdict"] == C.verdict_from_printed(c["paper_value"], c["computed_value"]), c
+            assert c["verdict"] == verdicts.verdict_from_printed(
+                c["paper_value"], c["computed_value"]
+            ), c
             assert math.isfinite(paper)
             checked += 1
     assert checked >= 25
@@ -337,7 +339,7 @@ def test_changed_verdicts_against_0_1_0_carry_their_reason(run, claims):
         assert f"<code>{cid}</code>" in section
     assert section.count("<li>") == len(changed)
     # the table of 0.1.0 holds a verdict word for every claim (0.2.0 adds none, drops none)
-    assert set(old.values()) <= set(C.VERDICTS)
+    assert set(old.values()) <= set(claims_base.VERDICTS)
     assert set(claims) == set(old)
 
 
@@ -511,7 +513,7 @@ def test_remaining_statement_verdicts_from_independent_checks(claims):
     rho = spearmanr([d[s] for s in rows], [measured[s] for s in rows])
     c = claims["table1-correlation"]
     assert c["computed_value"] == pytest.approx(rho.statistic, abs=1e-4)
-    assert c["verdict"] == C.association_verdict(c["estimate"], c["ci95"], 0.0, 0.7)
+    assert c["verdict"] == verdicts.association_verdict(c["estimate"], c["ci95"], 0.0, 0.7)
     assert c["ci95"][0] <= 0 <= c["ci95"][1] and c["verdict"] == "no signal"  # n = 9
     factor = min(d["Si"], d["C"]) / max(v for s, v in d.items() if s not in ("Si", "C"))
     measured_factor = min(measured["Si"], measured["C"]) / max(
@@ -520,7 +522,7 @@ def test_remaining_statement_verdicts_from_independent_checks(claims):
     assert 1 < factor < 10 and measured_factor > 1e9
     assert (
         claims["table1-nonconductors-higher"]["verdict"]
-        == C.magnitude_verdict(factor, measured_factor)
+        == verdicts.magnitude_verdict(factor, measured_factor)
         == "contradicted"
     )
 
@@ -557,10 +559,10 @@ def test_real_materials_verdicts_from_elements_csv(run, claims):
     r = stats.auc_with_ci(notgas.where(valid), sc, B=1000)
     c = claims["fig11-12-superconductors-not-gaseous"]
     assert c["computed_value"] == pytest.approx(r["auc"], abs=1e-4)
-    assert c["verdict"] == C.association_verdict(r["auc"], r["ci95"], 0.5, 0.8)
+    assert c["verdict"] == verdicts.association_verdict(r["auc"], r["ci95"], 0.5, 0.8)
     d = stats.auc_with_ci(df.density_kg_m3.where(measured), sc, B=1000)
     assert claims["fig13-density"]["computed_value"] == pytest.approx(d["auc"], abs=1e-4)
-    assert claims["fig13-density"]["verdict"] == C.association_verdict(
+    assert claims["fig13-density"]["verdict"] == verdicts.association_verdict(
         d["auc"], d["ci95"], 0.5, 0.8
     )
     crit = np.full(len(df), np.nan)
@@ -568,12 +570,12 @@ def test_real_materials_verdicts_from_elements_csv(run, claims):
     g = stats.auc_with_ci(-crit, sc, B=1000)
     gap = claims["gap-predicts-superconductors"]
     assert gap["computed_value"] == pytest.approx(g["auc"], abs=1e-4)
-    assert gap["verdict"] == C.association_verdict(g["auc"], g["ci95"], 0.5, 0.8)
+    assert gap["verdict"] == verdicts.association_verdict(g["auc"], g["ci95"], 0.5, 0.8)
     ok = valid & np.isfinite(df.resistivity_ohm_m)
     rho = spearmanr(df["D_c0.1_per_m"][ok], df.resistivity_ohm_m[ok]).statistic
     res = claims["resistivity-correlation-elements"]
     assert res["computed_value"] == pytest.approx(rho, abs=1e-4)
-    assert res["verdict"] == C.association_verdict(res["estimate"], res["ci95"], 0.0, 0.7)
+    assert res["verdict"] == verdicts.association_verdict(res["estimate"], res["ci95"], 0.0, 0.7)
     assert "pymatgen" in res["method"] and "paper's radii" in res["method"]
     for cid in (
         "fig13-density",
@@ -616,7 +618,7 @@ def test_new_world_claims(run, claims):
         assert c["kind"] == "world"
         # the association rule with the negligible band (screen-g1, g3, g4 changed by it)
         auc, ci = g["auc_superconducting"], g["auc_superconducting_ci95"]
-        assert c["verdict"] == C.association_verdict(auc, ci, 0.5, 0.8)
+        assert c["verdict"] == verdicts.association_verdict(auc, ci, 0.5, 0.8)
         assert c["verdict"] == g["verdict"] == verdicts.screening_verdict(ci, auc)
         if c["verdict"] == "no signal" and verdicts.negligible_effect(c["ci95"], 0.5):
             assert c["note"].startswith("negligible effect (")

@@ -11,19 +11,17 @@ from electron_tunnel import datasets, materials
 from electron_tunnel.materials import robustness
 from electron_tunnel.reproduce import CLAIM_COLUMNS, claim_rows, verdicts
 from electron_tunnel.reproduce.claims import (
-    KINDS,
-    VERDICTS,
     Claim,
     Comparison,
     Kind,
     Verdict,
-    association_verdict,
     compute_claims,
-    magnitude_verdict,
 )
 from electron_tunnel.reproduce.claims import base as claims_base
 from electron_tunnel.reproduce.claims import changes as claims_changes
 from electron_tunnel.reproduce.claims import materials as claims_materials
+from electron_tunnel.reproduce.claims.base import KINDS, VERDICTS
+from electron_tunnel.reproduce.verdicts import association_verdict, magnitude_verdict
 
 
 # --------------------------------------------------------------------------- association rule

@@ -37,6 +37,7 @@ __all__ = [
     "chebyshev_coefficients",
     "element_superconductivity",
     "literature_facts",
+    "paper_claims",
     "paper_table1",
     "pressure_superconductors",
     "resistivity_measured",
@@ -50,9 +51,9 @@ PER_ROW = "per-row sources in the 'source' column"
 FACTS = "facts from the cited publications, one citation per row"
 
 
-def _read_csv(name: str, **attrs: str) -> pd.DataFrame:
+def _read_csv(name: str, dtype=None, **attrs: str) -> pd.DataFrame:
     with resources.files("electron_tunnel.data").joinpath(name).open(encoding="utf-8") as fh:
-        df = pd.read_csv(fh)
+        df = pd.read_csv(fh, dtype=dtype, keep_default_na=dtype is None)
     df.attrs.update(attrs, file=name)
     return df
 
@@ -73,6 +74,34 @@ def paper_table1() -> pd.DataFrame:
         citation=f"{PAPER}, Table 1",
         license="quoted from the paper under review for comparison",
         description="Table 1 of the paper: R_b, R_v, resisting distance and resistivity",
+    )
+
+
+def paper_claims() -> pd.DataFrame:
+    """Every claim of the paper that the audit checks, declared once.
+
+    One row per claim: ``id``, ``section`` (where the paper makes it), ``kind``
+    (``mathematics``, ``world``, ``quoted`` or ``extension``), ``statement`` (the claim in the
+    paper's words or a close paraphrase) and ``paper_value`` (what the paper gives). The audit
+    (``electron_tunnel.reproduce.claims``) joins each row with the evidence its check returns.
+
+    References
+    ----------
+    J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+    University (2 June 2019, revised 16 January 2023).
+
+    Examples
+    --------
+    >>> t = paper_claims()
+    >>> t.set_index("id").loc["eq9-border-ratio", "paper_value"]
+    '2.618'
+    """
+    return _read_csv(
+        "paper-claims.csv",
+        citation=PAPER,
+        license="quoted from the paper under review for comparison",
+        description="the paper's checkable claims: id, section, kind, statement, paper value",
+        dtype=str,
     )
 
 

@@ -14,7 +14,7 @@ def run_reproduce(args, out):
     # deferred on purpose: the audit pulls in matplotlib, pandas and pymatgen, which would
     # slow down every other subcommand's start-up if imported with the parser
     from ..reproduce import ReproduceError, reproduce
-    from ..reproduce.claims import VERDICTS
+    from ..reproduce.claims.base import VERDICTS
 
     start = time.perf_counter()
     progress = progress_printer(args.quiet)

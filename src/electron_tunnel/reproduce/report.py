@@ -6,7 +6,7 @@ import base64
 from collections import Counter
 
 from .. import __version__
-from .claims import VERDICTS
+from .claims.base import VERDICTS
 from .sections import badge as _badge
 from .sections import changes_html, kind_table, robustness_html, rules_html
 from .sections import escape as _e

@@ -8,7 +8,14 @@ import base64
 import html
 from collections import Counter
 
-from .claims import ASSOCIATION_RULE, KINDS, MAGNITUDE_RULE, VERDICTS
+from .claims.base import KINDS, VERDICTS
+from .verdicts import (
+    ASSOCIATION_RULE,
+    MAGNITUDE_RULE,
+    NEGLIGIBLE_RULE,
+    PRESSURE_RULE,
+    SCREENING_RULE,
+)
 
 __all__ = [
     "badge",
@@ -90,12 +97,13 @@ def rules_html() -> str:
     """The verdict vocabulary and rules, fixed before any outcome was looked at."""
     return f"""
 <h2 id="rules">How verdicts are decided</h2>
-<p>One vocabulary, fixed in advance (<code>electron_tunnel.reproduce.claims.base</code>):</p>
+<p>One vocabulary, fixed in advance (<code>electron_tunnel.reproduce.verdicts</code>):</p>
 <ul>
 <li>{badge("confirmed")} the computed result agrees with the claim by the claim's rule;</li>
 <li>{badge("approximate")} it agrees only roughly;</li>
 <li>{badge("no signal")} the estimate's 95 % confidence interval contains chance, so the data
-cannot tell — whichever side of chance the estimate falls on;</li>
+cannot tell — whichever side of chance the estimate falls on; or the whole interval lies within
+the negligible band, so the effect is too small to matter (<i>negligible effect</i>);</li>
 <li>{badge("contradicted")} the result disagrees;</li>
 <li>{badge("untestable")} the model or the data to decide it is not here (the note says what
 would be needed).</li>
@@ -110,11 +118,12 @@ says which); otherwise <i>contradicted</i>.</li>
         _e(ASSOCIATION_RULE.format(chance=0.5, strong=0.8))
     } (0.8 for an AUC, 0.7 for a correlation: the strength the
 paper's words "closely", "strongly" assert). Each stores <code>estimate</code>,
-<code>ci95</code> and <code>chance</code> in <code>claims.json</code>.</li>
+<code>ci95</code> and <code>chance</code> in <code>claims.json</code>. Negligible effect: {
+        _e(NEGLIGIBLE_RULE)
+    }.</li>
 <li><b>Magnitudes</b> that follow from ρ = Z·D: {_e(MAGNITUDE_RULE)}.</li>
-<li><b>Slopes under pressure</b>: confirmed only if the predicted sign agrees on at least 90 % of
-the rows and the median |predicted/measured| slope ratio lies within a factor 3; approximate if
-the sign agrees on at least 75 %; otherwise contradicted.</li>
+<li><b>Slopes under pressure</b>: {_e(PRESSURE_RULE)}</li>
+<li><b>Design guidelines</b>: {_e(SCREENING_RULE)}.</li>
 <li><b>Radius conventions</b>: every element-level claim is computed under several conventions
 (<code>by_convention</code>); it is <i>robust</i> only if the verdict is the same under all.
 The paper's own convention is the primary one.</li>

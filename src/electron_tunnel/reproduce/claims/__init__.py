@@ -22,43 +22,25 @@ threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures
 
 from __future__ import annotations
 
+from ... import datasets
 from ...errors import InputError
 from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
 from . import figures_table, materials, phenomenology, series, tunnel
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
 from . import screen as screen_claims
-from .base import (
-    APPROX_REL,
-    ASSOCIATION_RULE,
-    KINDS,
-    MAGNITUDE_RULE,
-    VERDICTS,
-    Claim,
-    Comparison,
-    Kind,
-    association_verdict,
-    magnitude_verdict,
-    verdict_from_printed,
-)
+from .base import Claim, Comparison, Evidence, Kind
 from .changes import record_changes
 from .phenomenology import literature_facts
 
 __all__ = [
-    "APPROX_REL",
-    "ASSOCIATION_RULE",
-    "KINDS",
-    "MAGNITUDE_RULE",
-    "VERDICTS",
     "Claim",
     "Comparison",
+    "Evidence",
     "Kind",
     "Verdict",
-    "association_verdict",
     "compute_claims",
     "literature_facts",
-    "magnitude_verdict",
-    "verdict_from_printed",
 ]
 
 
@@ -76,7 +58,7 @@ def compute_claims(
     """
     if meissner is not None and "verdict" not in meissner:
         meissner = judge_meissner(meissner)  # the evidence of the experiment, judged here
-    claims = (
+    evidence = (
         tunnel.claims()
         + series.claims()
         + figures_table.claims()
@@ -86,6 +68,7 @@ def compute_claims(
         + pressure_claims.claims(figure8, pressure)
         + screen_claims.claims(screen)
     )
+    claims = _join(evidence)
     for c in claims:
         if (
             c.verdict == Verdict.NO_SIGNAL
@@ -95,8 +78,21 @@ def compute_claims(
         ):
             c.note = f"negligible effect ({NEGLIGIBLE_RULE}). " + c.note
     record_changes(claims)
-    ids = [c.id for c in claims]
+    return claims
+
+
+def _join(evidence) -> list[Claim]:
+    """Each piece of evidence joined with its claim's one declaration (``paper_claims``)."""
+    declared = datasets.paper_claims().set_index("id", drop=False)
+    ids = [e.id for e in evidence]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
         raise InputError(f"claim ids must be unique; repeated: {', '.join(duplicated)}")
-    return claims
+    undeclared = sorted(set(ids) - set(declared.index))
+    unchecked = sorted(set(declared.index) - set(ids))
+    if undeclared or unchecked:
+        raise InputError(
+            f"claims declared and checked must match: undeclared {undeclared}, "
+            f"unchecked {unchecked}"
+        )
+    return [Claim.declared(declared.loc[e.id], e) for e in evidence]

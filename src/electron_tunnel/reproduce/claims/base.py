@@ -40,11 +40,13 @@ __all__ = [
     "VERDICTS",
     "Claim",
     "Comparison",
+    "Evidence",
     "Kind",
     "Verdict",
     "association_verdict",
     "fmt_value",
     "magnitude_verdict",
+    "pending",
     "rounded",
     "verdict_from_printed",
 ]
@@ -90,21 +92,15 @@ class Comparison:
 
 
 @dataclass(kw_only=True)
-class Claim:
-    """One audited claim: what the paper says, what was computed, how, and the verdict.
+class Evidence:
+    """What a claim's check returns: the computed value, how, and the verdict by its rule.
 
-    ``estimate``, ``ci95`` and ``chance`` are set for association claims (the verdict follows
-    from them by :func:`~electron_tunnel.reproduce.verdicts.association_verdict`);
-    ``by_convention`` and ``robust`` for claims about elements that depend on the choice of
-    radii; ``previous_verdict`` and ``change`` where this version of the audit changed a verdict
-    since 0.1.0, with the reason; ``comparisons`` the evidence beside the paper's own.
+    The claim's declaration (``id``, ``section``, ``kind``, ``statement``, ``paper_value``) is
+    not repeated here: it is read once from :func:`electron_tunnel.datasets.paper_claims` and
+    joined by ``id`` (:meth:`Claim.declared`).
     """
 
     id: str
-    section: str
-    kind: Kind
-    statement: str
-    paper_value: object
     computed_value: object
     method: str
     verdict: Verdict
@@ -114,10 +110,35 @@ class Claim:
     chance: float | None = None
     by_convention: dict | None = None
     robust: bool | None = None
-    previous_verdict: str | None = None
-    change: str = ""
     comparisons: list[Comparison] = field(default_factory=list)
     detail: dict = field(default_factory=dict, repr=False)
+
+
+#: Key order of a claim in claims.json.
+FIELD_ORDER = (
+    "id", "section", "kind", "statement", "paper_value", "computed_value", "method", "verdict",
+    "note", "estimate", "ci95", "chance", "by_convention", "robust", "previous_verdict", "change",
+    "comparisons",
+)  # fmt: skip
+
+
+@dataclass(kw_only=True)
+class Claim(Evidence):
+    """One audited claim: its declaration (what the paper says) joined with its evidence.
+
+    ``estimate``, ``ci95`` and ``chance`` are set for association claims (the verdict follows
+    from them by :func:`~electron_tunnel.reproduce.verdicts.association_verdict`);
+    ``by_convention`` and ``robust`` for claims about elements that depend on the choice of
+    radii; ``previous_verdict`` and ``change`` where this version of the audit changed a verdict
+    since 0.1.0, with the reason; ``comparisons`` the evidence beside the paper's own.
+    """
+
+    section: str
+    kind: Kind
+    statement: str
+    paper_value: object
+    previous_verdict: str | None = None
+    change: str = ""
 
     def __post_init__(self):
         try:
@@ -133,13 +154,30 @@ class Claim:
                 f"claim {self.id}: kind must be one of {KINDS}, got {self.kind!r}"
             ) from None
 
+    @classmethod
+    def declared(cls, declaration, evidence: Evidence) -> Claim:
+        """The claim from its declaration (a row of ``paper_claims``) and its evidence."""
+        if declaration["id"] != evidence.id:
+            raise ValueError(f"declaration {declaration['id']} joined with evidence {evidence.id}")
+        fixed = {k: declaration[k] for k in ("section", "kind", "statement", "paper_value")}
+        given = {f.name: getattr(evidence, f.name) for f in fields(evidence)}
+        return cls(**given, **fixed)
+
     def as_dict(self):
         """The claim as a JSON-ready dict (without ``detail``)."""
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "detail"}
+        out = {name: getattr(self, name) for name in FIELD_ORDER}
         out["verdict"] = self.verdict.value
         out["kind"] = self.kind.value
         out["comparisons"] = [c.as_dict() for c in self.comparisons]
         return out
+
+
+def pending(ids, method: str, note: str) -> list[Evidence]:
+    """``untestable`` evidence for claims whose input was not given (``method`` says which)."""
+    return [
+        Evidence(id=i, computed_value="pending", method=method, verdict="untestable", note=note)
+        for i in ids
+    ]
 
 
 def rounded(x, digits=6):

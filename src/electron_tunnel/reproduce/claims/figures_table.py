@@ -11,8 +11,7 @@ from .. import figures, table1
 from .base import (
     ASSOCIATION_RULE,
     MAGNITUDE_RULE,
-    Claim,
-    Kind,
+    Evidence,
     association_verdict,
     magnitude_verdict,
     rounded,
@@ -28,33 +27,29 @@ def figure_claims():
             row = cr[(cr.series == series) & np.isclose(cr.c, c)]
             value = float(row.crossing_pm.iloc[0])
             out.append(
-                Claim(
-                    id=f"fig7-c{label.replace('/', '_')}-{'first' if series == 'first term' else 'series'}",
-                    kind=Kind.MATHEMATICS if series == "first term" else Kind.EXTENSION,
-                    section="Figure 7",
-                    statement=f"With c = {label} and R_b = 1000 pm the energy level turns positive at {printed} pm.",
-                    paper_value=printed,
+                Evidence(
+                    id=(
+                        f"fig7-c{label.replace('/', '_')}-{'first' if series == 'first term' else 'series'}"
+                    ),
                     computed_value=rounded(value, 8),
-                    method=f"zero of eq (23) ({series}) = conducting_radius(1000 pm, c={label})",
+                    method=(f"zero of eq (23) ({series}) = conducting_radius(1000 pm, c={label})"),
                     verdict=verdict_from_printed(printed, value),
-                    note="The caption says eq (23); its numbers match the first term."
-                    if series == "infinite"
-                    else "",
+                    note=(
+                        "The caption says eq (23); its numbers match the first term."
+                        if series == "infinite"
+                        else ""
+                    ),
                 )
             )
     neg = float(
         np.max(-np.asarray(chain.lifting_energy(np.linspace(200, 999, 400) * PM, 1000 * PM, 0.0)))
     )
     out.append(
-        Claim(
+        Evidence(
             id="fig7-c0-negative",
-            kind=Kind.MATHEMATICS,
-            section="Figure 7, Figure 5",
-            statement="With c = 0 the energy level stays negative (no electron tunnel).",
-            paper_value="< 0",
-            computed_value=f"max level {neg / ELEMENTARY_CHARGE:.3g} eV on 200–999 pm",
+            computed_value=(f"max level {neg / ELEMENTARY_CHARGE:.3g} eV on 200–999 pm"),
             method="eq (23), full series, c = 0",
-            verdict="confirmed" if neg < 0 else "contradicted",
+            verdict=("confirmed" if neg < 0 else "contradicted"),
             note="",
         )
     )
@@ -63,16 +58,13 @@ def figure_claims():
     R_c = float(two_centre.conducting_radius(figures.FIG_R_B)) / PM
     step = float(df2.r_pm.iloc[1] - df2.r_pm.iloc[0])
     out.append(
-        Claim(
+        Evidence(
             id="fig2-zero",
-            kind=Kind.MATHEMATICS,
-            section="Figure 2",
-            statement="At R_b = 1000 pm the lifting energy falls to zero at R_v and is negative beyond "
-            "(the electron tunnel).",
-            paper_value="R_v = R_c",
-            computed_value=f"first grid radius with E ≤ 0: {sign_change:.1f} pm (R_c = {R_c:.2f} pm)",
-            method=f"eq (8) on a {step:g} pm grid",
-            verdict="confirmed" if abs(sign_change - R_c) <= step else "contradicted",
+            computed_value=(
+                f"first grid radius with E ≤ 0: {sign_change:.1f} pm (R_c = {R_c:.2f} pm)"
+            ),
+            method=(f"eq (8) on a {step:g} pm grid"),
+            verdict=("confirmed" if abs(sign_change - R_c) <= step else "contradicted"),
             note="",
         )
     )
@@ -85,17 +77,14 @@ def table1_claims():
     for row in df.itertuples():
         printed = f"{row.D_paper_per_m:.2E}"
         out.append(
-            Claim(
-                id=f"table1-{row.symbol}",
-                kind=Kind.MATHEMATICS,
-                section="Table 1",
-                statement=f"{row.symbol}: resisting distance {printed} 1/m from eq (37) with R_b = "
-                f"{row.R_b_pm} pm, R_v = {row.R_v_pm} pm, c = 0.1.",
-                paper_value=printed,
+            Evidence(
+                id=(f"table1-{row.symbol}"),
                 computed_value=rounded(row.d_per_m, 6),
                 method="resisting_distance(R_v, R_b, 0.1, terms=0), the paper's own inputs",
                 verdict=verdict_from_printed(printed, row.d_per_m),
-                note=f"paper / recomputed = {row.ratio_paper_to_d:.3g}; full series D = {row.D_per_m:.3g} 1/m.",
+                note=(
+                    f"paper / recomputed = {row.ratio_paper_to_d:.3g}; full series D = {row.D_per_m:.3g} 1/m."
+                ),
             )
         )
     corr = {r["column"]: r for r in table1.rank_correlations(df)}
@@ -111,55 +100,54 @@ def table1_claims():
         > 1.2 * min(r.resistivity_paper_ohm_m, r.resistivity_measured_ohm_m)
     )
     out.append(
-        Claim(
+        Evidence(
             id="table1-correlation",
-            kind=Kind.WORLD,
-            section="Table 1, text",
-            statement="The results indicate a strong correlation between resistivity and resisting distance, "
-            "even with a uniform c = 0.1.",
-            paper_value=f"Spearman ρ = {p['spearman_rho']:.3f} (paper's columns)",
             computed_value=rounded(stat["rho"], 4),
-            method="Spearman rank correlation, n = 9, of the recomputed d (eq 37, the paper's inputs) "
-            "with MEASURED resistivity (datasets.resistivity_measured, one citation per row), "
-            "bootstrap 95 % CI; " + ASSOCIATION_RULE.format(chance=0.0, strong=0.7),
+            method=(
+                "Spearman rank correlation, n = 9, of the recomputed d (eq 37, the paper's inputs) "
+                "with MEASURED resistivity (datasets.resistivity_measured, one citation per row), "
+                "bootstrap 95 % CI; " + ASSOCIATION_RULE.format(chance=0.0, strong=0.7)
+            ),
             verdict=verdict,
-            note=f"CI {stat['ci95'][0]:.2f}–{stat['ci95'][1]:.2f}. With the paper's own resistivity "
-            f"column: ρ = {corr['d_per_m']['spearman_rho']:.3f} for the recomputed d and "
-            f"{p['spearman_rho']:.3f} for the paper's D column (which does not follow from eq 37 "
-            "and the printed inputs). The paper's resistivity column is wrong where it differs "
-            f"from the measured value by more than 20 %: {wrong}. (Intrinsic Si; diamond, not "
-            "graphite; the paper's Au value is silver's.)",
+            note=(
+                f"CI {stat['ci95'][0]:.2f}–{stat['ci95'][1]:.2f}. With the paper's own resistivity "
+                f"column: ρ = {corr['d_per_m']['spearman_rho']:.3f} for the recomputed d and "
+                f"{p['spearman_rho']:.3f} for the paper's D column (which does not follow from eq 37 "
+                "and the printed inputs). The paper's resistivity column is wrong where it differs "
+                f"from the measured value by more than 20 %: {wrong}. (Intrinsic Si; diamond, not "
+                "graphite; the paper's Au value is silver's.)"
+            ),
             estimate=rounded(stat["rho"], 4),
-            ci95=[rounded(v, 4) for v in stat["ci95"]],
+            ci95=([rounded(v, 4) for v in stat["ci95"]]),
             chance=0.0,
         )
     )
     metals = df[~df.symbol.isin(["Si", "C"])]
     ins = df[df.symbol.isin(["Si", "C"])]
     factor = float(ins.d_per_m.min() / metals.d_per_m.max())
-    paper_factor = float(ins.D_paper_per_m.min() / metals.D_paper_per_m.max())
     measured_factor = float(
         ins.resistivity_measured_ohm_m.min() / metals.resistivity_measured_ohm_m.max()
     )
     worst = metals.symbol.iloc[int(np.argmax(metals.d_per_m.to_numpy()))]
     out.append(
-        Claim(
+        Evidence(
             id="table1-nonconductors-higher",
-            kind=Kind.WORLD,
-            section="Table 1, text",
-            statement="Non-conductive silicon and diamond have much higher resisting distances than metals "
-            "(and so, by ρ = Z·D, much higher resistivities).",
-            paper_value=f"{paper_factor:.3g}× (paper's column)",
-            computed_value=f"predicted ρ ratio min(Si, C) / max(metals) = {factor:.3g}; measured "
-            f"{measured_factor:.3g}",
-            method="recomputed d (eq 37) at the paper's inputs; by the paper's ρ = Z·D (eq 35, same Z) "
-            "the predicted resistivity ratio equals the ratio of resisting distances; against the "
-            "measured ratio (datasets.resistivity_measured): " + MAGNITUDE_RULE,
+            computed_value=(
+                f"predicted ρ ratio min(Si, C) / max(metals) = {factor:.3g}; measured "
+                f"{measured_factor:.3g}"
+            ),
+            method=(
+                "recomputed d (eq 37) at the paper's inputs; by the paper's ρ = Z·D (eq 35, same Z) "
+                "the predicted resistivity ratio equals the ratio of resisting distances; against the "
+                "measured ratio (datasets.resistivity_measured): " + MAGNITUDE_RULE
+            ),
             verdict=magnitude_verdict(factor, measured_factor),
-            note=f"The order is right (insulators above every metal), but the model puts Si and C only "
-            f"{factor:.2g}× above the highest metal ({worst}), while measured intrinsic Si and "
-            f"diamond are {measured_factor:.2g}× more resistive: off by a factor "
-            f"{measured_factor / factor:.2g}.",
+            note=(
+                f"The order is right (insulators above every metal), but the model puts Si and C only "
+                f"{factor:.2g}× above the highest metal ({worst}), while measured intrinsic Si and "
+                f"diamond are {measured_factor:.2g}× more resistive: off by a factor "
+                f"{measured_factor / factor:.2g}."
+            ),
         )
     )
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import ASSOCIATION_RULE, Claim, Kind, association_verdict, rounded
+from .base import ASSOCIATION_RULE, Evidence, association_verdict, pending, rounded
 
 #: Strength each claim asserts ("correspond well", "align closely", "strong").
 STRONG_AUC = 0.8
@@ -36,57 +36,20 @@ def _robust_note(by, robust_flag):
     return f" NOT ROBUST: the verdict depends on the radius convention ({parts})."
 
 
+#: The claims decided by the real-materials evaluation.
+IDS = (
+    "fig11-12-superconductors-not-gaseous",
+    "fig13-density",
+    "gap-predicts-superconductors",
+    "resistivity-correlation-elements",
+)
+
+
 def claims(evaluation=None):
-    pending = "Pending the real-materials evaluation (etunnel evaluate)."
     if evaluation is None:
-        return [
-            Claim(
-                id="fig11-12-superconductors-not-gaseous",
-                kind=Kind.WORLD,
-                section="Figures 11 and 12",
-                statement="Known superconducting elements correspond well with elements not gaseous at "
-                "3500 K.",
-                paper_value="correspond well",
-                computed_value="pending",
-                method="needs element data",
-                verdict="untestable",
-                note=pending,
-            ),
-            Claim(
-                id="fig13-density",
-                kind=Kind.WORLD,
-                section="Figure 13",
-                statement="Elements of higher density align closely with the superconducting elements.",
-                paper_value="align closely",
-                computed_value="pending",
-                method="needs element data",
-                verdict="untestable",
-                note=pending,
-            ),
-            Claim(
-                id="gap-predicts-superconductors",
-                kind=Kind.WORLD,
-                section="section 'Superconductor, Insulator, and Density'",
-                statement="Good superconductor candidates have a small gap between the "
-                "conducting radius and the valence radius.",
-                paper_value="small gap",
-                computed_value="pending",
-                method="needs element data",
-                verdict="untestable",
-                note=pending,
-            ),
-            Claim(
-                id="resistivity-correlation-elements",
-                kind=Kind.WORLD,
-                section="Table 1, text",
-                statement="Resistivity correlates strongly with the resisting distance.",
-                paper_value="strong",
-                computed_value="pending",
-                method="needs element data",
-                verdict="untestable",
-                note=pending,
-            ),
-        ]
+        return pending(
+            IDS, "needs element data", "Pending the real-materials evaluation (etunnel evaluate)."
+        )
     pt = evaluation["periodic_table"]
     fisher = pt["fig11_vs_fig12"]
     robust = evaluation["robustness"]
@@ -115,74 +78,36 @@ def claims(evaluation=None):
 
     est, ci, verdict = _assoc(notgas, 0.5, STRONG_AUC)
     by, same = _by_convention(robust, "not_gaseous_auc", 0.5, STRONG_AUC)
-    out.append(Claim(
-        id="fig11-12-superconductors-not-gaseous", kind=Kind.WORLD, section="Figures 11 and 12",
-        statement="Known superconducting elements correspond well with elements not gaseous at 3500 K.",
-        paper_value="correspond well", computed_value=rounded(est, 4),
-        method="AUC of 'not gaseous at 3500 K' for 'has an ambient T_c' over measured elements with "
+    out.append(Evidence(id="fig11-12-superconductors-not-gaseous", computed_value=rounded(est, 4), method=("AUC of 'not gaseous at 3500 K' for 'has an ambient T_c' over measured elements with "
         f"the paper's radii (n = {notgas['n_pos']} + {notgas['n_neg']}), bootstrap 95 % CI; "
-        + rule_auc,
-        verdict=verdict,
-        note=f"{ct['superconductor_not_gaseous']} of "
+        + rule_auc), verdict=verdict, note=(f"{ct['superconductor_not_gaseous']} of "
         f"{ct['superconductor_not_gaseous'] + ct['superconductor_gaseous']} superconducting "
         f"elements are not gaseous at 3500 K, and {ct['superconductor_not_gaseous']} of "
         f"{ct['superconductor_not_gaseous'] + ct['other_not_gaseous']} non-gaseous elements "
         f"superconduct; odds ratio {fisher['odds_ratio']:.3g}, Fisher p = "
-        f"{fisher['fisher_p_value']:.2g}." + _robust_note(by, same) + sample + f" Data: {src}.",
-        estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.5,
-        by_convention=by, robust=same,
-    ))  # fmt: skip
+        f"{fisher['fisher_p_value']:.2g}." + _robust_note(by, same) + sample + f" Data: {src}."), estimate=rounded(est, 4), ci95=([rounded(v, 4) for v in ci]), chance=0.5, by_convention=by, robust=same))  # fmt: skip
 
     est, ci, verdict = _assoc(dens, 0.5, STRONG_AUC)
     by, same = _by_convention(robust, "density_auc", 0.5, STRONG_AUC)
     all_ = effect["density_auc_all"]
-    out.append(Claim(
-        id="fig13-density", kind=Kind.WORLD, section="Figure 13",
-        statement="Elements of higher density align closely with the superconducting elements.",
-        paper_value="align closely", computed_value=rounded(est, 4),
-        method=f"AUC of density for 'has an ambient T_c' over the {dens['n_pos'] + dens['n_neg']} "
-        "measured elements with a density, bootstrap 95 % CI; " + rule_auc,
-        verdict=verdict,
-        note=f"Counting all elements, including the superheavy ones whose densities are predictions, "
+    out.append(Evidence(id="fig13-density", computed_value=rounded(est, 4), method=(f"AUC of density for 'has an ambient T_c' over the {dens['n_pos'] + dens['n_neg']} "
+        "measured elements with a density, bootstrap 95 % CI; " + rule_auc), verdict=verdict, note=(f"Counting all elements, including the superheavy ones whose densities are predictions, "
         f"gives AUC {all_['auc']:.3f} (CI {all_['ci95'][0]:.2f}–{all_['ci95'][1]:.2f}); the "
         "exclusion changes the estimate by "
-        f"{est - all_['auc']:+.3f}." + _robust_note(by, same) + sample + f" Data: {src}.",
-        estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.5,
-        by_convention=by, robust=same,
-    ))  # fmt: skip
+        f"{est - all_['auc']:+.3f}." + _robust_note(by, same) + sample + f" Data: {src}."), estimate=rounded(est, 4), ci95=([rounded(v, 4) for v in ci]), chance=0.5, by_convention=by, robust=same))  # fmt: skip
 
     est, ci, verdict = _assoc(gap, 0.5, STRONG_AUC)
     by, same = _by_convention(robust, "gap_auc", 0.5, STRONG_AUC)
-    out.append(Claim(
-        id="gap-predicts-superconductors", kind=Kind.WORLD, section="section 'Superconductor, Insulator, and Density'",
-        statement="Good superconductor candidates have a small gap between the conducting radius and "
-        "the valence radius (R_v close to R_c).",
-        paper_value="small gap", computed_value=rounded(est, 4),
-        method="AUC of −(critical attraction coefficient, full series) for 'has an ambient T_c' "
+    out.append(Evidence(id="gap-predicts-superconductors", computed_value=rounded(est, 4), method=("AUC of −(critical attraction coefficient, full series) for 'has an ambient T_c' "
         f"under the paper's radii (covalent R_v; Bondi R_b, else empirical; n = {gap['n_pos']} "
-        f"+ {gap['n_neg']}), bootstrap 95 % CI; " + rule_auc,
-        verdict=verdict,
-        note="The critical c falls as R_v/R_b rises and is constant (c*) once R_v ≥ R_b, where "
+        f"+ {gap['n_neg']}), bootstrap 95 % CI; " + rule_auc), verdict=verdict, note=("The critical c falls as R_v/R_b rises and is constant (c*) once R_v ≥ R_b, where "
         f"elements tie; R_v/R_b itself gives AUC {ratio['auc']:.3f} (CI {ratio['ci95'][0]:.2f}–"
         f"{ratio['ci95'][1]:.2f})."
-        + _robust_note(by, same) + sample,
-        estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.5,
-        by_convention=by, robust=same,
-    ))  # fmt: skip
+        + _robust_note(by, same) + sample), estimate=rounded(est, 4), ci95=([rounded(v, 4) for v in ci]), chance=0.5, by_convention=by, robust=same))  # fmt: skip
 
     est, ci, verdict = _assoc(res, 0.0, STRONG_RHO)
     by, same = _by_convention(robust, "resistivity_spearman", 0.0, STRONG_RHO)
-    out.append(Claim(
-        id="resistivity-correlation-elements", kind=Kind.WORLD, section="Table 1, text",
-        statement="Resistivity correlates strongly with the resisting distance, even with a uniform "
-        "c = 0.1.",
-        paper_value="strong", computed_value=rounded(est, 4),
-        method=f"Spearman ρ over the {res['n']} elements with a measured resistivity (pymatgen-core) "
-        "and the paper's radii, full series at c = 0.1, bootstrap 95 % CI; " + rule_rho,
-        verdict=verdict,
-        note="All combinations of radius convention, c and series are in evaluation.json."
-        + _robust_note(by, same),
-        estimate=rounded(est, 4), ci95=[rounded(v, 4) for v in ci], chance=0.0,
-        by_convention=by, robust=same,
-    ))  # fmt: skip
+    out.append(Evidence(id="resistivity-correlation-elements", computed_value=rounded(est, 4), method=(f"Spearman ρ over the {res['n']} elements with a measured resistivity (pymatgen-core) "
+        "and the paper's radii, full series at c = 0.1, bootstrap 95 % CI; " + rule_rho), verdict=verdict, note=("All combinations of radius convention, c and series are in evaluation.json."
+        + _robust_note(by, same)), estimate=rounded(est, 4), ci95=([rounded(v, 4) for v in ci]), chance=0.0, by_convention=by, robust=same))  # fmt: skip
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Claim, Kind, rounded
+from .base import Evidence, pending, rounded
 
 __all__ = ["claims"]
 
@@ -10,35 +10,26 @@ __all__ = ["claims"]
 def claims(meissner=None):
     """``meissner-lorentz`` from :func:`electron_tunnel.magnetism.meissner_experiment`'s result
     (``untestable`` without it) and ``bcs-cannot-explain-meissner`` (untestable here)."""
-    bcs = Claim(
+    bcs = Evidence(
         id="bcs-cannot-explain-meissner",
-        kind=Kind.WORLD,
-        section="section 'Meissner Effect'",
-        statement="BCS theory cannot explain the Meissner effect.",
-        paper_value="cannot explain",
         computed_value="not computed",
         method="none: this package implements no microscopic theory of superconductivity",
         verdict="untestable",
-        note="The standard account of the Meissner effect is London theory (F. and H. London, Proc. R. "
-        "Soc. A 149, 71 (1935)): a supercurrent density proportional to the vector potential "
-        "expels the field within the penetration depth; BCS theory yields the London equation "
-        "microscopically (J. Bardeen, L. N. Cooper and J. R. Schrieffer, Phys. Rev. 108, 1175 "
-        "(1957); M. Tinkham, Introduction to Superconductivity, 2nd ed., ch. 2–3). Deciding the "
-        "statement would need that calculation, which is outside this package.",
+        note=(
+            "The standard account of the Meissner effect is London theory (F. and H. London, Proc. R. "
+            "Soc. A 149, 71 (1935)): a supercurrent density proportional to the vector potential "
+            "expels the field within the penetration depth; BCS theory yields the London equation "
+            "microscopically (J. Bardeen, L. N. Cooper and J. R. Schrieffer, Phys. Rev. 108, 1175 "
+            "(1957); M. Tinkham, Introduction to Superconductivity, 2nd ed., ch. 2–3). Deciding the "
+            "statement would need that calculation, which is outside this package."
+        ),
     )
     if meissner is None:
         return [
-            Claim(
-                id="meissner-lorentz",
-                kind=Kind.WORLD,
-                section="section 'Meissner Effect', eq (42)",
-                statement="Electrons and holes drifting freely in the superconducting state are deflected by "
-                "the Lorentz force and circulate so as to cancel the applied field inside.",
-                paper_value="χ = −1 (field expelled)",
-                computed_value="pending",
-                method="needs the simulation (etunnel meissner)",
-                verdict="untestable",
-                note="Pending the simulation.",
+            *pending(
+                ["meissner-lorentz"],
+                "needs the simulation (etunnel meissner)",
+                "Pending the simulation.",
             ),
             bcs,
         ]
@@ -67,18 +58,17 @@ def claims(meissner=None):
     if not robust:
         note += " NOT ROBUST to the choice of carrier density, for that reason."
     return [
-        Claim(
+        Evidence(
             id="meissner-lorentz",
-            kind=Kind.WORLD,
-            section="section 'Meissner Effect', eq (42)",
-            statement="Electrons and holes drifting freely in the superconducting state are deflected by the "
-            "Lorentz force and circulate so as to cancel the applied field inside.",
-            paper_value="χ = −1 (field expelled)",
-            computed_value=f"χ_total = {rounded(top['chi_total'], 3)} ± {rounded(top['chi_total_err'], 2)}",
-            method="simulation of free classical charges (±e, electron mass) in a 2-D disk with "
-            f"reflecting walls at {fields} mT and 2 K (below Hg's critical field), Boris "
-            "integrator, moment split into bulk and edge orbits, standard errors over "
-            f"independent seeds (electron_tunnel.magnetism); rule: {meissner['verdict_rule']}",
+            computed_value=(
+                f"χ_total = {rounded(top['chi_total'], 3)} ± {rounded(top['chi_total_err'], 2)}"
+            ),
+            method=(
+                "simulation of free classical charges (±e, electron mass) in a 2-D disk with "
+                f"reflecting walls at {fields} mT and 2 K (below Hg's critical field), Boris "
+                "integrator, moment split into bulk and edge orbits, standard errors over "
+                f"independent seeds (electron_tunnel.magnetism); rule: {meissner['verdict_rule']}"
+            ),
             verdict=meissner["verdict"],
             note=note,
             robust=robust,

@@ -10,7 +10,7 @@ from scipy.stats import spearmanr
 
 from ... import datasets, phenomenology
 from ...constants import ELEMENTARY_CHARGE, PLANCK_H
-from .base import Claim, Kind, rounded, verdict_from_printed
+from .base import Evidence, rounded, verdict_from_printed
 
 
 def literature_facts():
@@ -37,32 +37,25 @@ def claims():
         for k in ("flux_quantum_deaver_fairbank", "flux_quantum_doll_nabauer")
     )
     out.append(
-        Claim(
+        Evidence(
             id="eq45-flux-quantum",
-            kind=Kind.QUOTED,
-            section="eq (45)",
-            statement="The flux quantum is Φ0 = h/2e.",
-            paper_value="h/2e",
             computed_value=rounded(phi0, 10),
             method="h/(2e) from scipy.constants against the measured unit of flux quantization and CODATA",
-            verdict="confirmed" if agree else "contradicted",
-            note=f"{sources}. CODATA magnetic flux quantum: {codata:.10e} Wb.",
+            verdict=("confirmed" if agree else "contradicted"),
+            note=(f"{sources}. CODATA magnetic flux quantum: {codata:.10e} Wb."),
         )
     )
     predicted = 2 * phi0
     out.append(
-        Claim(
+        Evidence(
             id="flux-twice-quantum",
-            kind=Kind.WORLD,
-            section="section 'Flux Quantization'",
-            statement="The theory predicts the minimum flux in a ring to be twice the flux quantum Φ0, "
-            "confirmed by Deaver & Fairbank and by Doll & Näbauer.",
-            paper_value=f"{predicted:.4e}",
             computed_value=rounded(min(measured), 10),
             method="the predicted minimum flux 2Φ0 = h/e against the measured flux step (h/2e), 5 % rule",
             verdict=verdict_from_printed(f"{predicted:.4e}", min(measured)),
-            note=f"{sources}. The measured step is h/2e = Φ0, half of the predicted 2Φ0 = h/e "
-            "(h/e is London's single-electron value, which these experiments ruled out).",
+            note=(
+                f"{sources}. The measured step is h/2e = Φ0, half of the predicted 2Φ0 = h/e "
+                "(h/e is London's single-electron value, which these experiments ruled out)."
+            ),
         )
     )
     t = np.linspace(0.0, 1.0, 101)[:-1]
@@ -71,19 +64,18 @@ def claims():
     j_observed = (1 - t) ** exponent
     rho = float(spearmanr(j_paper, j_observed).statistic)
     out.append(
-        Claim(
+        Evidence(
             id="eq44-critical-current",
-            kind=Kind.WORLD,
-            section="eq (44)",
-            statement="The critical current density J = C T^4 grows with temperature (limited by the fourth "
-            "power of T).",
-            paper_value="J ∝ T^4 (increasing)",
             computed_value=rounded(rho, 4),
-            method="Spearman ρ between eq (44) and the observed temperature dependence on 0 ≤ T/T_c < 1: "
-            "confirmed if ρ > 0.9, approximate if > 0, contradicted otherwise",
-            verdict="confirmed" if rho > 0.9 else ("approximate" if rho > 0 else "contradicted"),
-            note=f"{facts['jc_gl_exponent']['source']}: {facts['jc_gl_exponent']['statement']}. "
-            "Eq (44) is zero at T = 0 and largest at T_c: the opposite trend.",
+            method=(
+                "Spearman ρ between eq (44) and the observed temperature dependence on 0 ≤ T/T_c < 1: "
+                "confirmed if ρ > 0.9, approximate if > 0, contradicted otherwise"
+            ),
+            verdict=("confirmed" if rho > 0.9 else ("approximate" if rho > 0 else "contradicted")),
+            note=(
+                f"{facts['jc_gl_exponent']['source']}: {facts['jc_gl_exponent']['statement']}. "
+                "Eq (44) is zero at T = 0 and largest at T_c: the opposite trend."
+            ),
         )
     )
     T = 300.0
@@ -94,16 +86,12 @@ def claims():
     integral = np.pi * quad(planck, 0, 200 * k * T / h, epsabs=0, epsrel=1e-12, limit=200)[0]
     value = float(phenomenology.blackbody_exitance(T))
     out.append(
-        Claim(
+        Evidence(
             id="eq43-stefan-boltzmann",
-            kind=Kind.QUOTED,
-            section="eq (43)",
-            statement="Stefan–Boltzmann law P = σT^4.",
-            paper_value="σ T^4",
             computed_value=rounded(value, 8),
             method="blackbody_exitance(300 K) [W/m²] against π ∫ B_ν dν (Planck's law) integrated with SciPy",
-            verdict="confirmed" if abs(value - integral) <= 1e-8 * integral else "contradicted",
-            note=f"Planck integral: {integral:.8g} W/m². Standard physics, quoted by the paper.",
+            verdict=("confirmed" if abs(value - integral) <= 1e-8 * integral else "contradicted"),
+            note=(f"Planck integral: {integral:.8g} W/m². Standard physics, quoted by the paper."),
         )
     )
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import diagram
 from ..verdicts import PRESSURE_RULE, pressure_verdict
-from .base import Claim, Kind
+from .base import Evidence
 
 
 def compute_pressure(terms=None):
@@ -36,13 +36,8 @@ def claims(figure8=None, pressure=None):
             "R_b(T, p), R_v(T) or c(T, p), so the figure makes no testable statement."
         )
     out.append(
-        Claim(
+        Evidence(
             id="fig8-state-diagram",
-            kind=Kind.MATHEMATICS,
-            section="Figure 8, eqs (40)–(41)",
-            statement="Illustrative temperature–pressure diagram with superconducting and insulating "
-            "boundaries and a possible triple point.",
-            paper_value="illustration",
             computed_value=tp_text,
             method="state_diagram(illustrative()) on a 301 × 301 grid, 0–300 K, 0–300 GPa",
             verdict="untestable",
@@ -65,58 +60,57 @@ def claims(figure8=None, pressure=None):
         else f"The scan found parameters that give a falling T_c: {structure['counter_example']}."
     )
     out.append(
-        Claim(
+        Evidence(
             id="tc-rises-with-pressure",
-            kind=Kind.WORLD,
-            section="section 'Critical Current Density'",
-            statement="The proposed model predicts that the critical temperature increases with pressure.",
-            paper_value="dT_c/dp > 0",
             computed_value=v["text"],
-            method="every row of datasets.tc_pressure_slopes (T_c falling under pressure as well as "
-            "rising), the state-diagram model anchored to the material's ambient T_c (checked "
-            "table) or, where it superconducts only under pressure, to the row's measured point; "
-            "predicted slope = chord of the model's boundary over the row's pressure range. Rule: "
-            + PRESSURE_RULE,
+            method=(
+                "every row of datasets.tc_pressure_slopes (T_c falling under pressure as well as "
+                "rising), the state-diagram model anchored to the material's ambient T_c (checked "
+                "table) or, where it superconducts only under pressure, to the row's measured point; "
+                "predicted slope = chord of the model's boundary over the row's pressure range. Rule: "
+                + PRESSURE_RULE
+            ),
             verdict=pressure_verdict(v),
-            note=f"Measured T_c falls for {', '.join(falling.material)}; the model predicts a rise for "
-            f"every material it can compute, with predicted/measured slope ratios from "
-            f"{tc.ratio.abs().min():.3g} to {tc.ratio.abs().max():.3g} in size. "
-            + (
-                "No prediction for "
-                + "; ".join(f"{r.material}: {r.reason}" for r in no_pred.itertuples())
-                + ". "
-                if len(no_pred)
-                else ""
-            )
-            + structural
-            + " Sources: "
-            + "; ".join(sorted(set(tc.source.astype(str))))
-            + ".",
+            note=(
+                f"Measured T_c falls for {', '.join(falling.material)}; the model predicts a rise for "
+                f"every material it can compute, with predicted/measured slope ratios from "
+                f"{tc.ratio.abs().min():.3g} to {tc.ratio.abs().max():.3g} in size. "
+                + (
+                    "No prediction for "
+                    + "; ".join(f"{r.material}: {r.reason}" for r in no_pred.itertuples())
+                    + ". "
+                    if len(no_pred)
+                    else ""
+                )
+                + structural
+                + " Sources: "
+                + "; ".join(sorted(set(tc.source.astype(str))))
+                + "."
+            ),
         )
     )
     vr = diagram.slope_agreement(res)
     rises = res[res.measured_sign > 0]
     out.append(
-        Claim(
+        Evidence(
             id="resistivity-falls-with-pressure",
-            kind=Kind.WORLD,
-            section="section 'Pressure and the attraction coefficient'",
-            statement="Resistivity decreases with increasing pressure (molecules come closer, c grows and "
-            "the resisting distance shrinks).",
-            paper_value="d ln ρ/dp < 0",
             computed_value=vr["text"],
-            method="for each element of datasets.resistivity_pressure (Bridgman and later; resistance "
-            "rising under pressure for Li, Ca, Sr, Bi, Sb as well as falling), the model's "
-            "d ln ρ/dp = d ln D/dp at 293 K with R_b(p) from the element's equation of state, R_v "
-            "fixed and c = 0.1 (c0 (R_b0/R_b)^3); same rule as the T_c slopes: " + PRESSURE_RULE,
+            method=(
+                "for each element of datasets.resistivity_pressure (Bridgman and later; resistance "
+                "rising under pressure for Li, Ca, Sr, Bi, Sb as well as falling), the model's "
+                "d ln ρ/dp = d ln D/dp at 293 K with R_b(p) from the element's equation of state, R_v "
+                "fixed and c = 0.1 (c0 (R_b0/R_b)^3); same rule as the T_c slopes: " + PRESSURE_RULE
+            ),
             verdict=pressure_verdict(vr),
-            note="The model predicts a falling resistance for every element it can compute, so it is "
-            "right exactly where resistance falls and wrong for "
-            f"{', '.join(r.symbol for r in rises.itertuples() if r.predicted_sign == r.predicted_sign)}"
-            "; the verdict reflects how many falling elements the sample holds. A magnitude is "
-            f"available for {vr['n_ratio']} element(s) only. Most signs rest on Bridgman's "
-            "summaries (e.g. PNAS 3, 10 (1917): 'the effect of pressure is to decrease the "
-            "resistance of all metals except Bi and Sb'); see resistivity-pressure.csv.",
+            note=(
+                "The model predicts a falling resistance for every element it can compute, so it is "
+                "right exactly where resistance falls and wrong for "
+                f"{', '.join(r.symbol for r in rises.itertuples() if r.predicted_sign == r.predicted_sign)}"
+                "; the verdict reflects how many falling elements the sample holds. A magnitude is "
+                f"available for {vr['n_ratio']} element(s) only. Most signs rest on Bridgman's "
+                "summaries (e.g. PNAS 3, 10 (1917): 'the effect of pressure is to decrease the "
+                "resistance of all metals except Bi and Sb'); see resistivity-pressure.csv."
+            ),
         )
     )
     return out

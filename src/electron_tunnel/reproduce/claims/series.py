@@ -8,7 +8,7 @@ import numpy as np
 
 from ... import chain
 from .. import figures
-from .base import Claim, Kind, rounded
+from .base import Evidence, rounded
 
 
 def claims():
@@ -25,19 +25,19 @@ def claims():
                 orders.append(math.log2(abs(r1 / r2)))
     order = float(np.median(orders))
     out.append(
-        Claim(
+        Evidence(
             id="eq36-convergence-order",
-            kind=Kind.MATHEMATICS,
-            section="eq (36)",
-            statement="Each term converges at the rate O(n^-2); the infinite series converges.",
-            paper_value="2",
             computed_value=rounded(order, 4),
-            method="log2 of the ratio of remainders D − D_N at N = 200 and 400, median over 16 (x, c); "
-            "analytic: D − D_N = (1−x)/(8N²R_b)·[3(1−c)(−1)^(N+1) − (1+c)(2x−1)] + O(N^-3)",
-            verdict="confirmed" if abs(order - 2) < 0.05 else "contradicted",
-            note="The terms are O(i^-2) and the partial sums converge as O(N^-2), alternating around "
-            "the limit for c < 1 (docs/derivations.md §7). The series converges; its sum is known "
-            "in closed form (digamma/trigamma), so no truncation is needed.",
+            method=(
+                "log2 of the ratio of remainders D − D_N at N = 200 and 400, median over 16 (x, c); "
+                "analytic: D − D_N = (1−x)/(8N²R_b)·[3(1−c)(−1)^(N+1) − (1+c)(2x−1)] + O(N^-3)"
+            ),
+            verdict=("confirmed" if abs(order - 2) < 0.05 else "contradicted"),
+            note=(
+                "The terms are O(i^-2) and the partial sums converge as O(N^-2), alternating around "
+                "the limit for c < 1 (docs/derivations.md §7). The series converges; its sum is known "
+                "in closed form (digamma/trigamma), so no truncation is needed."
+            ),
             detail={"orders": orders},
         )
     )
@@ -59,15 +59,13 @@ def claims():
     )  # size of the parts of eq (19), which cancel near r = R_b
     err = float(np.max(np.abs(eq19 - eq36) / size))
     out.append(
-        Claim(
+        Evidence(
             id="eq36-identity",
-            kind=Kind.MATHEMATICS,
-            section="eq (36)",
-            statement="Eq (36) is a rewriting of eq (19).",
-            paper_value="identity",
-            computed_value=f"max difference {err:.1e} (relative to the terms) at 2000 random (i, r, c)",
+            computed_value=(
+                f"max difference {err:.1e} (relative to the terms) at 2000 random (i, r, c)"
+            ),
             method="both printed forms evaluated; SymPy proof in tests/test_derivations.py",
-            verdict="confirmed" if err < 1e-12 else "contradicted",
+            verdict=("confirmed" if err < 1e-12 else "contradicted"),
             note="",
         )
     )
@@ -81,24 +79,22 @@ def claims():
         rows.append((c, float(np.max(np.abs(ratio))), bool(np.any(np.diff(np.sign(d)) != 0))))
     unbounded = [c for c, m, crosses in rows if crosses]
     out.append(
-        Claim(
+        Evidence(
             id="D-over-d-bounded",
-            kind=Kind.MATHEMATICS,
-            section="section 'Resisting Distance' after eq (37)",
-            statement="The ratio D/d converges rapidly and is bounded by a constant for any specific c and R_b.",
-            paper_value="bounded",
             computed_value="; ".join(f"c={c:.3g}: max|D/d|={m:.3g}" for c, m, _ in rows),
             method="max |D/d| over 20001 radii in (0, R_b) for each c (R_b scales out)",
-            verdict="contradicted" if unbounded else "confirmed",
+            verdict=("contradicted" if unbounded else "confirmed"),
             note=(
-                "For every c > 1/5, d has its zero at the first-term R_c while D does not vanish there, "
-                "so D/d has a pole inside (0, R_b): unbounded for c = "
-                + ", ".join(f"{c:.3g}" for c in unbounded)
-                + ". It is bounded (between about 0.4 and 1) for c ≤ c* = 0.1328, where neither has a "
-                "zero below the border."
-            )
-            if unbounded
-            else "",
+                (
+                    "For every c > 1/5, d has its zero at the first-term R_c while D does not vanish there, "
+                    "so D/d has a pole inside (0, R_b): unbounded for c = "
+                    + ", ".join(f"{c:.3g}" for c in unbounded)
+                    + ". It is bounded (between about 0.4 and 1) for c ≤ c* = 0.1328, where neither has a "
+                    "zero below the border."
+                )
+                if unbounded
+                else ""
+            ),
             detail={"rows": rows},
         )
     )
@@ -109,18 +105,13 @@ def claims():
     )
     frac = float(np.mean(d1 < 0))
     out.append(
-        Claim(
+        Evidence(
             id="D-decreases-with-c",
-            kind=Kind.MATHEMATICS,
-            section="section 'Resistivity Dynamics'",
-            statement="As c increases the electron tunnel widens and the resisting distance (resistivity) "
-            "decreases.",
-            paper_value="dD/dc < 0",
-            computed_value=f"dD/dc < 0 at {100 * frac:.1f} % of 500 radii in (0, R_b)",
+            computed_value=(f"dD/dc < 0 at {100 * frac:.1f} % of 500 radii in (0, R_b)"),
             method="D is linear in c: dD/dc = D(c=1) − D(c=0), full series",
-            verdict="confirmed"
-            if frac == 1.0
-            else ("approximate" if frac > 0.5 else "contradicted"),
+            verdict=(
+                "confirmed" if frac == 1.0 else ("approximate" if frac > 0.5 else "contradicted")
+            ),
             note="Within the model. Whether c grows with pressure is an assumption of the paper.",
         )
     )
@@ -134,21 +125,19 @@ def claims():
         worst = min(worst, dec)
         parts.append(f"c={c:.3g}: decreasing on {100 * dec:.0f} % of (0, R_b)")
     out.append(
-        Claim(
+        Evidence(
             id="fig5-decreasing",
-            kind=Kind.MATHEMATICS,
-            section="Figure 5, section 'Resistivity Dynamics'",
-            statement="D diminishes as R_v increases (towards R_b) for all selected values of c.",
-            paper_value="monotone decrease",
             computed_value="; ".join(parts),
             method="sign of the finite difference of eq (37) on 2000 radii, R_b fixed",
-            verdict="confirmed"
-            if worst == 1.0
-            else ("approximate" if worst > 0.5 else "contradicted"),
-            note="Inside the tunnel (c = 1/3, 1) D reaches a minimum and rises back to 0 at R_b, so "
-            "the statement holds outside the tunnel (R_v < R_c) only."
-            if worst < 1
-            else "",
+            verdict=(
+                "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted")
+            ),
+            note=(
+                "Inside the tunnel (c = 1/3, 1) D reaches a minimum and rises back to 0 at R_b, so "
+                "the statement holds outside the tunnel (R_v < R_c) only."
+                if worst < 1
+                else ""
+            ),
         )
     )
     # D shrinks as R_b decreases at fixed R_v
@@ -162,22 +151,21 @@ def claims():
         worst = min(worst, frac)
         parts.append(f"c={c:.3g}: {100 * frac:.0f} %")
     out.append(
-        Claim(
+        Evidence(
             id="D-shrinks-with-Rb",
-            kind=Kind.MATHEMATICS,
-            section="section 'Resistivity Dynamics'",
-            statement="At constant R_v, reducing R_b reduces D (and resistivity).",
-            paper_value="dD/dR_b > 0",
-            computed_value="fraction of R_b in (R_v, 3 R_v) where D grows with R_b: "
-            + "; ".join(parts),
+            computed_value=(
+                "fraction of R_b in (R_v, 3 R_v) where D grows with R_b: " + "; ".join(parts)
+            ),
             method="finite differences of the full series in R_b at fixed R_v",
-            verdict="confirmed"
-            if worst == 1.0
-            else ("approximate" if worst > 0.5 else "contradicted"),
-            note="Where the orbit is inside the tunnel D is negative and moves back towards 0 as the "
-            "border approaches the orbit."
-            if worst < 1
-            else "",
+            verdict=(
+                "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted")
+            ),
+            note=(
+                "Where the orbit is inside the tunnel D is negative and moves back towards 0 as the "
+                "border approaches the orbit."
+                if worst < 1
+                else ""
+            ),
         )
     )
     return out

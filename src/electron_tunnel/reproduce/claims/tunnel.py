@@ -5,33 +5,27 @@ from __future__ import annotations
 import numpy as np
 
 from ... import chain, two_centre
-from .base import Claim, Kind, rounded, verdict_from_printed
+from .base import Evidence, rounded, verdict_from_printed
 
 
 def two_centre_claims():
     out = []
     ratio = two_centre.BORDER_RATIO
     out.append(
-        Claim(
+        Evidence(
             id="eq9-border-ratio",
-            kind=Kind.MATHEMATICS,
-            section="eq (9)",
-            statement="Lifting energy (8) vanishes when R_b = (3+√5)/2 · r ≈ 2.618 r.",
-            paper_value="2.618",
             computed_value=rounded(ratio, 10),
             method="root of eq (8) in R_b at fixed r, closed form; checked by evaluating eq (8) there",
             verdict=verdict_from_printed("2.618", ratio),
-            note=f"(3+√5)/2 = {ratio:.10f}; eq (8) at R_b = 2.618034 r: "
-            f"{float(two_centre.lifting_energy(1.0, ratio)):.1e} J at r = 1 m (zero to rounding).",
+            note=(
+                f"(3+√5)/2 = {ratio:.10f}; eq (8) at R_b = 2.618034 r: "
+                f"{float(two_centre.lifting_energy(1.0, ratio)):.1e} J at r = 1 m (zero to rounding)."
+            ),
         )
     )
     out.append(
-        Claim(
+        Evidence(
             id="eq9-proton-distance",
-            kind=Kind.MATHEMATICS,
-            section="eq (9), text",
-            statement="The proton is then 5.236 (2 × 2.618) orbital radii from the hydrogen nucleus.",
-            paper_value="5.236",
             computed_value=rounded(2 * ratio, 10),
             method="2 · (3+√5)/2",
             verdict=verdict_from_printed("5.236", 2 * ratio),
@@ -41,16 +35,14 @@ def two_centre_claims():
     rc = two_centre.CONDUCTING_RATIO
     E_at = float(two_centre.lifting_energy(rc * 1e-9, 1e-9))
     out.append(
-        Claim(
+        Evidence(
             id="eq10-conducting-radius",
-            kind=Kind.MATHEMATICS,
-            section="eq (10), eq (41)",
-            statement="R_c = (3−√5)/2 · R_b ≈ 0.382 R_b.",
-            paper_value="0.382",
             computed_value=rounded(rc, 10),
             method="root of eq (8) in r at fixed R_b",
             verdict=verdict_from_printed("0.382", rc),
-            note=f"eq (8) at r = 0.381966 R_b: {E_at:.1e} J; same as chain model with c = 1, first term.",
+            note=(
+                f"eq (8) at r = 0.381966 R_b: {E_at:.1e} J; same as chain model with c = 1, first term."
+            ),
         )
     )
     # Eq (8) from eqs (2)-(7): numeric identity at many points.
@@ -63,15 +55,11 @@ def two_centre_claims():
     ) + two_centre.potential_energy_difference(x * R_b, R_b)
     err = float(np.max(np.abs(lhs - rhs) / (np.abs(rhs) + 1e-30)))
     out.append(
-        Claim(
+        Evidence(
             id="eq8-sum",
-            kind=Kind.MATHEMATICS,
-            section="eqs (3), (7), (8)",
-            statement="The lifting energy (8) is the sum of the kinetic (7) and potential (3) differences.",
-            paper_value="E = E_k + E_u",
-            computed_value=f"max relative difference {err:.1e} over 1000 random r",
+            computed_value=(f"max relative difference {err:.1e} over 1000 random r"),
             method="eq (8) as printed vs eq (7) + eq (3) as printed; SymPy proof in tests/test_derivations.py",
-            verdict="confirmed" if err < 1e-10 else "contradicted",
+            verdict=("confirmed" if err < 1e-10 else "contradicted"),
             note="",
         )
     )
@@ -92,14 +80,10 @@ def conducting_radius_claims():
             elif printed == "0.621":
                 note = f"exact root (4 − √6)/2.5 = {x:.6f}, which rounds to 0.620."
             out.append(
-                Claim(
-                    id=f"eq39-c{label.replace('/', '_')}-{'first' if terms == 0 else 'series'}",
-                    kind=Kind.MATHEMATICS if terms == 0 else Kind.EXTENSION,
-                    section="eq (39)",
-                    statement=f"R_c ≈ {printed} R_b when c = {label}.",
-                    paper_value=printed,
+                Evidence(
+                    id=(f"eq39-c{label.replace('/', '_')}-{'first' if terms == 0 else 'series'}"),
                     computed_value=rounded(x, 8),
-                    method=f"conducting_radius(R_b=1, c={label}, terms={terms}): {series}",
+                    method=(f"conducting_radius(R_b=1, c={label}, terms={terms}): {series}"),
                     verdict=verdict_from_printed(printed, x),
                     note=note,
                 )
@@ -113,15 +97,13 @@ def threshold_claims():
     cinf = chain.insulating_threshold()
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
         out.append(
-            Claim(
-                id=f"threshold-0225-{'first' if terms == 0 else 'series'}",
-                kind=Kind.MATHEMATICS if terms == 0 else Kind.EXTENSION,
-                section="section 'Electrical Resistance State'",
-                statement="The electron tunnel disappears when c decreases to about 0.225.",
-                paper_value="0.225",
+            Evidence(
+                id=(f"threshold-0225-{'first' if terms == 0 else 'series'}"),
                 computed_value=rounded(value, 10),
-                method=f"insulating_threshold(terms={terms}): sign of dD/dr at r = R_b ({series}); "
-                "exact value " + ("1/5" if terms == 0 else "(3G − 7ζ(3)/4)/(3G + 7ζ(3)/4)"),
+                method=(
+                    f"insulating_threshold(terms={terms}): sign of dD/dr at r = R_b ({series}); "
+                    "exact value " + ("1/5" if terms == 0 else "(3G − 7ζ(3)/4)/(3G + 7ζ(3)/4)")
+                ),
                 verdict=verdict_from_printed("0.225", value),
                 note="'about' is read with the 5 % rule.",
             )
@@ -130,16 +112,13 @@ def threshold_claims():
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
         holds = value >= 1 / 6
         out.append(
-            Claim(
-                id=f"no-tunnel-below-1_6-{'first' if terms == 0 else 'series'}",
-                kind=Kind.MATHEMATICS if terms == 0 else Kind.EXTENSION,
-                section="section 'Resisting Distance' (Figure 5), eq (40)",
-                statement="For c = 0 or weak attraction, e.g. c < 1/6, the resisting distance is always > 0 "
-                "(no electron tunnel).",
-                paper_value="1/6",
+            Evidence(
+                id=(f"no-tunnel-below-1_6-{'first' if terms == 0 else 'series'}"),
                 computed_value=rounded(value, 10),
-                method=f"compare 1/6 with the exact threshold c* ({series}); D > 0 on (0, R_b) iff c ≤ c*",
-                verdict="confirmed" if holds else "contradicted",
+                method=(
+                    f"compare 1/6 with the exact threshold c* ({series}); D > 0 on (0, R_b) iff c ≤ c*"
+                ),
+                verdict=("confirmed" if holds else "contradicted"),
                 note=(
                     f"c* = {value:.6f} ≥ 1/6: every c < 1/6 has no tunnel, though the true threshold is "
                     f"c* = {value:.4g}, not 1/6."
@@ -151,33 +130,30 @@ def threshold_claims():
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
         holds = value <= 0.25
         out.append(
-            Claim(
-                id=f"tunnel-above-1_4-{'first' if terms == 0 else 'series'}",
-                kind=Kind.MATHEMATICS if terms == 0 else Kind.EXTENSION,
-                section="section 'Resisting Distance'",
-                statement="An electron tunnel appears with high attraction coefficients, e.g. c > 1/4.",
-                paper_value="1/4",
+            Evidence(
+                id=(f"tunnel-above-1_4-{'first' if terms == 0 else 'series'}"),
                 computed_value=rounded(value, 10),
-                method=f"compare 1/4 with the exact threshold c* ({series}); a tunnel exists iff c > c*",
-                verdict="confirmed" if holds else "contradicted",
-                note=f"c* = {value:.4g} ≤ 1/4: true as a sufficient condition; the tunnel starts at c*."
-                if holds
-                else "",
+                method=(
+                    f"compare 1/4 with the exact threshold c* ({series}); a tunnel exists iff c > c*"
+                ),
+                verdict=("confirmed" if holds else "contradicted"),
+                note=(
+                    f"c* = {value:.4g} ≤ 1/4: true as a sufficient condition; the tunnel starts at c*."
+                    if holds
+                    else ""
+                ),
             )
         )
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
         out.append(
-            Claim(
-                id=f"insulator-below-1_2-{'first' if terms == 0 else 'series'}",
-                kind=Kind.MATHEMATICS if terms == 0 else Kind.EXTENSION,
-                section="after eq (15)",
-                statement="For values of c small enough, e.g. c < 1/2, the model represents the fields in "
-                "insulators.",
-                paper_value="1/2",
+            Evidence(
+                id=(f"insulator-below-1_2-{'first' if terms == 0 else 'series'}"),
                 computed_value=rounded(value, 10),
-                method=f"compare with the exact threshold c* ({series})",
-                verdict="confirmed" if value >= 0.5 else "contradicted",
-                note=f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor.",
+                method=(f"compare with the exact threshold c* ({series})"),
+                verdict=("confirmed" if value >= 0.5 else "contradicted"),
+                note=(
+                    f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor."
+                ),
             )
         )
     return out
