@@ -18,28 +18,6 @@ References
 
 from __future__ import annotations
 
-from .table import (
-    COLUMNS,
-    CURATED_COLUMNS,
-    EXCLUDED_TC,
-    PAPER_CONVENTION,
-    PRIMARY_CONVENTION,
-    RADIUS_CONVENTIONS,
-    cache_path,
-    element,
-    elements,
-    radii,
-)
-
-__all__ = [
-    "COLUMNS",
-    "CURATED_COLUMNS",
-    "EXCLUDED_TC",
-    "PAPER_CONVENTION",
-    "PRIMARY_CONVENTION",
-    "RADIUS_CONVENTIONS",
-    "cache_path",
-    "element",
-    "elements",
-    "radii",
-]
+# the table's public names are the package's (one list, in materials.table.__all__)
+from .table import *  # noqa: F403
+from .table import __all__  # noqa: F401

@@ -55,6 +55,7 @@ __all__ = [
     "negligible_effect",
     "pressure_verdict",
     "screening_verdict",
+    "statement_verdict",
     "verdict_from_printed",
 ]
 
@@ -178,6 +179,23 @@ def magnitude_verdict(predicted, measured) -> Verdict:
     if factor <= approx:
         return Verdict.APPROXIMATE
     return Verdict.CONTRADICTED
+
+
+def statement_verdict(fraction_true) -> Verdict:
+    """Verdict of a statement checked at many points, from the fraction where it holds.
+
+    Confirmed where it holds everywhere checked, approximate on more than half of the range
+    (the note says where), else contradicted.
+
+    Examples
+    --------
+    >>> [str(statement_verdict(f)) for f in (1.0, 0.8, 0.3)]
+    ['confirmed', 'approximate', 'contradicted']
+    """
+    f = float(fraction_true)
+    if f == 1.0:
+        return Verdict.CONFIRMED
+    return Verdict.APPROXIMATE if f > 0.5 else Verdict.CONTRADICTED
 
 
 # --------------------------------------------------------------------------- associations

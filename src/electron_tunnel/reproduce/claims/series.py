@@ -8,6 +8,7 @@ import numpy as np
 
 from ... import chain
 from .. import figures
+from ..verdicts import statement_verdict
 from .base import Evidence, rounded
 
 
@@ -129,9 +130,7 @@ def claims():
             id="fig5-decreasing",
             computed_value="; ".join(parts),
             method="sign of the finite difference of eq (37) on 2000 radii, R_b fixed",
-            verdict=(
-                "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted")
-            ),
+            verdict=statement_verdict(worst),
             note=(
                 "Inside the tunnel (c = 1/3, 1) D reaches a minimum and rises back to 0 at R_b, so "
                 "the statement holds outside the tunnel (R_v < R_c) only."
@@ -157,9 +156,7 @@ def claims():
                 "fraction of R_b in (R_v, 3 R_v) where D grows with R_b: " + "; ".join(parts)
             ),
             method="finite differences of the full series in R_b at fixed R_v",
-            verdict=(
-                "confirmed" if worst == 1.0 else ("approximate" if worst > 0.5 else "contradicted")
-            ),
+            verdict=statement_verdict(worst),
             note=(
                 "Where the orbit is inside the tunnel D is negative and moves back towards 0 as the "
                 "border approaches the orbit."

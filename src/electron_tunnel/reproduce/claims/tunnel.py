@@ -8,43 +8,35 @@ from ... import chain, two_centre
 from .base import Evidence, rounded, verdict_from_printed
 
 
+def _printed(claim_id, printed, value, method, note):
+    """A number the paper prints, against its computed value (the printed-number rule)."""
+    return Evidence(
+        id=claim_id,
+        computed_value=rounded(value, 10),
+        method=method,
+        verdict=verdict_from_printed(printed, value),
+        note=note,
+    )
+
+
 def two_centre_claims():
     out = []
     ratio = two_centre.BORDER_RATIO
-    out.append(
-        Evidence(
-            id="eq9-border-ratio",
-            computed_value=rounded(ratio, 10),
-            method="root of eq (8) in R_b at fixed r, closed form; checked by evaluating eq (8) there",
-            verdict=verdict_from_printed("2.618", ratio),
-            note=(
-                f"(3+√5)/2 = {ratio:.10f}; eq (8) at R_b = 2.618034 r: "
-                f"{float(two_centre.lifting_energy(1.0, ratio)):.1e} J at r = 1 m (zero to rounding)."
-            ),
-        )
-    )
-    out.append(
-        Evidence(
-            id="eq9-proton-distance",
-            computed_value=rounded(2 * ratio, 10),
-            method="2 · (3+√5)/2",
-            verdict=verdict_from_printed("5.236", 2 * ratio),
-            note="",
-        )
-    )
     rc = two_centre.CONDUCTING_RATIO
     E_at = float(two_centre.lifting_energy(rc * 1e-9, 1e-9))
-    out.append(
-        Evidence(
-            id="eq10-conducting-radius",
-            computed_value=rounded(rc, 10),
-            method="root of eq (8) in r at fixed R_b",
-            verdict=verdict_from_printed("0.382", rc),
-            note=(
-                f"eq (8) at r = 0.381966 R_b: {E_at:.1e} J; same as chain model with c = 1, first term."
-            ),
-        )
-    )
+    out += [
+        _printed(
+            "eq9-border-ratio", "2.618", ratio,
+            "root of eq (8) in R_b at fixed r, closed form; checked by evaluating eq (8) there",
+            f"(3+√5)/2 = {ratio:.10f}; eq (8) at R_b = 2.618034 r: "
+            f"{float(two_centre.lifting_energy(1.0, ratio)):.1e} J at r = 1 m (zero to rounding).",
+        ),
+        _printed("eq9-proton-distance", "5.236", 2 * ratio, "2 · (3+√5)/2", ""),
+        _printed(
+            "eq10-conducting-radius", "0.382", rc, "root of eq (8) in r at fixed R_b",
+            f"eq (8) at r = 0.381966 R_b: {E_at:.1e} J; same as chain model with c = 1, first term.",
+        ),
+    ]  # fmt: skip
     # Eq (8) from eqs (2)-(7): numeric identity at many points.
     rng = np.random.default_rng(8)
     x = rng.uniform(0.01, 1.99, 1000)
@@ -108,55 +100,58 @@ def threshold_claims():
                 note="'about' is read with the 5 % rule.",
             )
         )
-    # "c < 1/6 ... D always > 0" (sufficient condition for no tunnel)
+    # each statement about c* compared with the exact threshold, first term and full series
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
+        which = "first" if terms == 0 else "series"
+        # "c < 1/6 ... D always > 0" (sufficient condition for no tunnel)
         holds = value >= 1 / 6
         out.append(
-            Evidence(
-                id=(f"no-tunnel-below-1_6-{'first' if terms == 0 else 'series'}"),
-                computed_value=rounded(value, 10),
-                method=(
-                    f"compare 1/6 with the exact threshold c* ({series}); D > 0 on (0, R_b) iff c ≤ c*"
-                ),
-                verdict=("confirmed" if holds else "contradicted"),
-                note=(
-                    f"c* = {value:.6f} ≥ 1/6: every c < 1/6 has no tunnel, though the true threshold is "
-                    f"c* = {value:.4g}, not 1/6."
-                    if holds
-                    else f"c* = {value:.6f} < 1/6: for {value:.4f} < c < 1/6 the {series} has a tunnel."
-                ),
+            _threshold(
+                f"no-tunnel-below-1_6-{which}",
+                value,
+                holds,
+                f"compare 1/6 with the exact threshold c* ({series}); D > 0 on (0, R_b) iff c ≤ c*",
+                f"c* = {value:.6f} ≥ 1/6: every c < 1/6 has no tunnel, though the true threshold "
+                f"is c* = {value:.4g}, not 1/6."
+                if holds
+                else f"c* = {value:.6f} < 1/6: for {value:.4f} < c < 1/6 the {series} has a tunnel.",
             )
         )
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
+        which = "first" if terms == 0 else "series"
         holds = value <= 0.25
         out.append(
-            Evidence(
-                id=(f"tunnel-above-1_4-{'first' if terms == 0 else 'series'}"),
-                computed_value=rounded(value, 10),
-                method=(
-                    f"compare 1/4 with the exact threshold c* ({series}); a tunnel exists iff c > c*"
-                ),
-                verdict=("confirmed" if holds else "contradicted"),
-                note=(
-                    f"c* = {value:.4g} ≤ 1/4: true as a sufficient condition; the tunnel starts at c*."
-                    if holds
-                    else ""
-                ),
+            _threshold(
+                f"tunnel-above-1_4-{which}",
+                value,
+                holds,
+                f"compare 1/4 with the exact threshold c* ({series}); a tunnel exists iff c > c*",
+                f"c* = {value:.4g} ≤ 1/4: true as a sufficient condition; the tunnel starts at c*."
+                if holds
+                else "",
             )
         )
     for terms, value, series in ((0, c0, "first term"), (None, cinf, "full series")):
+        which = "first" if terms == 0 else "series"
         out.append(
-            Evidence(
-                id=(f"insulator-below-1_2-{'first' if terms == 0 else 'series'}"),
-                computed_value=rounded(value, 10),
-                method=(f"compare with the exact threshold c* ({series})"),
-                verdict=("confirmed" if value >= 0.5 else "contradicted"),
-                note=(
-                    f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor."
-                ),
+            _threshold(
+                f"insulator-below-1_2-{which}", value, value >= 0.5,
+                f"compare with the exact threshold c* ({series})",
+                f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor.",
             )
-        )
+        )  # fmt: skip
     return out
+
+
+def _threshold(claim_id, value, holds, method, note):
+    """A statement about the tunnel threshold c*, checked against its exact value."""
+    return Evidence(
+        id=claim_id,
+        computed_value=rounded(value, 10),
+        method=method,
+        verdict="confirmed" if holds else "contradicted",
+        note=note,
+    )
 
 
 def claims():
