@@ -17,6 +17,7 @@ r"""Fair tests of the model's pressure predictions: dT_c/dp of both signs, and d
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -31,9 +32,11 @@ from .structure import SCAN_GRID, falling_tc_possible
 __all__ = [
     "RESISTIVITY_DERIVATIVE_ACCURACY",
     "SCAN_GRID",
+    "PressureEvidence",
     "falling_tc_possible",
     "fit_point",
     "plot_slopes",
+    "pressure_evidence",
     "resistivity_pressure_slopes",
     "slope_agreement",
     "tc_pressure_slopes",
@@ -412,3 +415,31 @@ def _label_points(ax, df, idx, x, y, lo, hi):
 def _range_text(row):
     lo, hi = row.p_low_gpa, row.p_high_gpa
     return f"({lo:g}-{hi:g} GPa)" if math.isfinite(lo) else f"(to {hi:g} GPa)"
+
+
+@dataclass(frozen=True)
+class PressureEvidence:
+    """The evidence on pressure that the audit reads by attribute.
+
+    Attributes
+    ----------
+    tc : pandas.DataFrame
+        :func:`tc_pressure_slopes`: T_c slopes, rising and falling, predicted beside measured.
+    resistivity : pandas.DataFrame
+        :func:`resistivity_pressure_slopes`: d ln rho/dp, predicted beside the measured sign.
+    structure : dict
+        :func:`falling_tc_possible`: whether any documented relation gives a falling T_c.
+    """
+
+    tc: pd.DataFrame
+    resistivity: pd.DataFrame
+    structure: dict
+
+
+def pressure_evidence(terms=None) -> PressureEvidence:
+    """Compute the three pieces of :class:`PressureEvidence` (same ``terms`` for each)."""
+    return PressureEvidence(
+        tc=tc_pressure_slopes(terms=terms),
+        resistivity=resistivity_pressure_slopes(terms=terms),
+        structure=falling_tc_possible(terms=terms),
+    )

@@ -149,11 +149,11 @@ def reproduce(
         magnetism.write_meissner(staging / "meissner", result=meissner, pngs=pngs)
 
         say(f"[5/{steps}] pressure: T_c and resistance, rising and falling")
-        pressure = claims_mod.pressure_claims.compute_pressure()
-        outputs.write_csv(staging / "pressure.csv", pressure["tc"])
-        outputs.write_csv(staging / "resistivity-pressure.csv", pressure["resistivity"])
+        pressure = diagram.pressure_evidence()
+        outputs.write_csv(staging / "pressure.csv", pressure.tc)
+        outputs.write_csv(staging / "resistivity-pressure.csv", pressure.resistivity)
         pngs["pressure_slopes"] = outputs.save_figure(
-            diagram.plot_slopes(pressure["tc"]), figs / "pressure_slopes"
+            diagram.plot_slopes(pressure.tc), figs / "pressure_slopes"
         )
 
         say(f"[6/{steps}] design guidelines on SuperCon")
@@ -175,7 +175,7 @@ def reproduce(
         )
         _write_claims(claims, staging)
         extra = (
-            sections.pressure_html(pressure["tc"], pressure["resistivity"], pngs, claims)
+            sections.pressure_html(pressure.tc, pressure.resistivity, pngs, claims)
             + sections.meissner_html(meissner, pngs, claims)
             + sections.screen_html(screen_results, pngs, claims)
         )

@@ -52,7 +52,7 @@ def compute_claims(
     ``evaluation`` (the results of :func:`electron_tunnel.materials.evaluation.evaluate`) decides the
     claims about real elements; ``meissner`` (the result of
     :func:`electron_tunnel.magnetism.meissner_experiment`) the Meissner claim; without them
-    those claims are ``untestable``; ``pressure`` (from :func:`.pressure.compute_pressure`,
+    those claims are ``untestable``; ``pressure`` (from :func:`electron_tunnel.diagram.pressure_evidence`,
     computed when not given) the pressure claims; ``screen`` (the result of
     :func:`electron_tunnel.screen.evaluate`) the design-guideline claims.
     """

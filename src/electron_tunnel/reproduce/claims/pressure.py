@@ -7,17 +7,8 @@ from ..verdicts import PRESSURE_RULE, pressure_verdict
 from .base import Evidence
 
 
-def compute_pressure(terms=None):
-    """The pressure tables the claims use: T_c slopes, resistivity slopes, the structural scan."""
-    return {
-        "tc": diagram.tc_pressure_slopes(terms=terms),
-        "resistivity": diagram.resistivity_pressure_slopes(terms=terms),
-        "structure": diagram.falling_tc_possible(terms=terms),
-    }
-
-
 def claims(figure8=None, pressure=None):
-    """Figure 8 and the two pressure claims; ``pressure`` from :func:`compute_pressure`."""
+    """Figure 8 and the two pressure claims; ``pressure`` from :func:`electron_tunnel.diagram.pressure_evidence`."""
     out = []
     if figure8 is None:
         tp_text, verdict_note = "not drawn", ""
@@ -45,8 +36,8 @@ def claims(figure8=None, pressure=None):
         )
     )
     if pressure is None:
-        pressure = compute_pressure()
-    tc, res, structure = pressure["tc"], pressure["resistivity"], pressure["structure"]
+        pressure = diagram.pressure_evidence()
+    tc, res, structure = pressure.tc, pressure.resistivity, pressure.structure
     v = diagram.slope_agreement(tc)
     falling = tc[tc.measured_sign < 0]
     no_pred = tc[tc.reason.astype(str) != ""]
