@@ -508,3 +508,22 @@ def test_bondi_radii_of_the_papers_table():
     _, _, src = materials.radii(materials.PAPER_CONVENTION, df.reset_index())
     src = dict(zip(df.index, src, strict=True))
     assert src["Cu"] == "vdw_bondi_full_pm" and src["Ca"] == "empirical_pm"
+
+
+def test_claims_are_declared_once():
+    """Each claim's id, section, kind, statement and paper value live in one table only."""
+    import pathlib
+
+    from electron_tunnel import datasets
+    from electron_tunnel.reproduce import claims as claims_pkg
+
+    table = datasets.paper_claims()
+    assert table.id.is_unique and set(table.kind) <= set(KINDS)
+    assert (table.statement.str.len() > 10).all()
+    code = "".join(
+        p.read_text(encoding="utf-8") for p in pathlib.Path(claims_pkg.__file__).parent.glob("*.py")
+    )
+    repeated = [s for s in table.statement if s[:60] in code]
+    assert repeated == [], repeated  # no statement is written again in the checks
+    ids = [c.id for c in compute_claims()]
+    assert ids == list(table.id)  # every declared claim is checked, in the declared order
