@@ -175,7 +175,7 @@ def _superconductors(table, B, seed):
         rows.append({"score": name, **stats.auc_with_ci(s, label, B=B, seed=seed)})
     return {
         "population": "measured elements (robustness.UNMEASURED_RULE) with valid radii under "
-        "the paper's convention; positives: ambient T_c (elements: the checked table "
+        "the paper's convention; positives: ambient T_c (materials.elements: the checked table "
         "datasets.element_superconductivity(), else pymatgen-core)",
         "n_superconductors": int((label & ok).sum()),
         "scores": rows,

@@ -362,11 +362,12 @@ def meissner_overall(verdicts) -> Verdict:
 def judge_meissner(result: dict) -> dict:
     """Add the audit's verdicts to a result of :func:`electron_tunnel.magnetism.meissner_experiment`.
 
-    Sets ``verdict`` on every field run and on its ``realistic_density`` entry, and
+    Sets ``verdict`` on every field run and robustness sweep and on its ``realistic_density``
+    entry (the overall verdicts are from the field runs), and
     ``verdict_rule``, ``verdict`` and ``verdict_realistic_density`` on the result; returns it.
     """
     runs = result["runs"]
-    for r in runs:
+    for r in [*runs, *result.get("sweeps", [])]:
         r["verdict"] = meissner_field_verdict(r["chi_total"], r["chi_total_err"]).value
         real = r["realistic_density"]
         real["verdict"] = meissner_field_verdict(real["chi_total"], real["chi_total_err"]).value
