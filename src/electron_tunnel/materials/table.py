@@ -21,6 +21,23 @@ are applied on top of the libraries: ambient-pressure superconductivity checked 
 the literature (``tc_K``; pressure-only superconductors such as Sc and Y are not ambient; Hg is
 the ambient alpha phase) and Bondi's van der Waals radii including the metals
 (``vdw_bondi_full_pm``), the radius set of the paper's Table 1.
+
+References
+----------
+.. [1] A. Bondi, "van der Waals Volumes and Radii", J. Phys. Chem. 68, 441-451 (1964),
+   doi:10.1021/j100785a001.
+.. [2] B. Cordero et al., "Covalent radii revisited", Dalton Trans. 2832-2838 (2008),
+   doi:10.1039/b801115j.
+.. [3] P. Pyykkö and M. Atsumi, "Molecular Single-Bond Covalent Radii for Elements 1-118",
+   Chem. Eur. J. 15, 186-197 (2009), doi:10.1002/chem.200800987.
+.. [4] S. Alvarez, "A cartography of the van der Waals territories", Dalton Trans. 42,
+   8617-8636 (2013), doi:10.1039/c3dt50599e.
+.. [5] J. C. Slater, "Atomic Radii in Crystals", J. Chem. Phys. 41, 3199 (1964),
+   doi:10.1063/1.1725697.
+.. [6] S. P. Ong et al., "Python Materials Genomics (pymatgen)", Comput. Mater. Sci. 68,
+   314-319 (2013), doi:10.1016/j.commatsci.2012.10.028.
+.. [7] Ł. Mentel, mendeleev — a Python package with properties of chemical elements, ions,
+   isotopes and methods to manipulate and visualize periodic table (2014-), PyPI "mendeleev".
 """
 
 from __future__ import annotations

@@ -10,6 +10,18 @@ measures them against SuperCon (:func:`evaluate`, :func:`write_evaluation`).
 
 Results from SuperCon carry its attribution (``datasets.supercon().attrs``): SuperCon
 database (NIMS), as curated by Stanev et al. (2018), via 3DSC (Sommer et al. 2023), CC BY 4.0.
+
+References
+----------
+.. [1] J. Z. Liu, "Unified Theory of Low and High-Temperature Superconductivity", Stanford
+   University (2 June 2019, revised 16 January 2023), section "Engineering Room-Temperature
+   Superconductors".
+.. [2] V. Stanev et al., "Machine learning modeling of superconducting critical temperature",
+   npj Computational Materials 4, 29 (2018), doi:10.1038/s41524-018-0085-8.
+.. [3] T. Sommer et al., "3DSC — a dataset of superconductors including crystal structures",
+   Scientific Data 10, 816 (2023), doi:10.1038/s41597-023-02721-y.
+.. [4] L. Ward et al., "A general-purpose machine learning framework for predicting properties
+   of inorganic materials", npj Computational Materials 2, 16028 (2016) (Magpie features).
 """
 
 from __future__ import annotations
