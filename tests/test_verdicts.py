@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from electron_tunnel import datasets, materials
+from electron_tunnel import datasets, diagram, materials
 from electron_tunnel.materials import robustness
 from electron_tunnel.reproduce import CLAIM_COLUMNS, claim_rows, verdicts
 from electron_tunnel.reproduce.claims import (
@@ -342,7 +342,9 @@ def _empty_pressure():
             "reason": pd.Series(dtype=object),
         }
     )
-    return {"tc": tc, "resistivity": res, "structure": {"possible": False, "parameter_sets": 0}}
+    return diagram.PressureEvidence(
+        tc=tc, resistivity=res, structure={"possible": False, "parameter_sets": 0}
+    )
 
 
 _NO_PRESSURE = _empty_pressure()

@@ -38,6 +38,7 @@ from .errors import OutputError
 
 __all__ = [
     "STAGING_PREFIX",
+    "Result",
     "atomic_write",
     "json_text",
     "jsonable",
@@ -52,6 +53,47 @@ __all__ = [
 
 #: Name prefix of staging directories; the owner's process id follows it.
 STAGING_PREFIX = ".etunnel-staging-"
+
+
+class Result(dict):
+    """An application's result: read by attribute (``result.runs``) or by key, written as JSON.
+
+    The pattern of :class:`scipy.optimize.OptimizeResult`: a dict of named pieces of evidence
+    (estimates, intervals, tables), so that the audit reads them by attribute and
+    :func:`write_json` writes them as they are. Names beginning with ``_`` hold data that is
+    not written (figure arrays).
+
+    Examples
+    --------
+    >>> r = Result(auc=0.61, ci95=[0.55, 0.67])
+    >>> r.auc, sorted(r)
+    (0.61, ['auc', 'ci95'])
+    >>> r.missing
+    Traceback (most recent call last):
+    ...
+    AttributeError: Result has no 'missing'; it holds auc, ci95
+    """
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            held = ", ".join(k for k in self if not str(k).startswith("_"))
+            raise AttributeError(f"Result has no {name!r}; it holds {held}") from None
+
+    __setattr__ = dict.__setitem__
+    __delattr__ = dict.__delitem__
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | {k for k in self if k.isidentifier()})
+
+    def __repr__(self):
+        keys = ", ".join(k for k in self if not k.startswith("_"))
+        return f"Result({keys})"
+
+    def as_dict(self) -> dict:
+        """The JSON-ready content: every public entry (names without a leading ``_``)."""
+        return {k: v for k, v in self.items() if not str(k).startswith("_")}
 
 
 def jsonable(value):
@@ -76,6 +118,8 @@ def jsonable(value):
         return jsonable(value.item())
     if isinstance(value, np.ndarray):
         return [jsonable(v) for v in value.tolist()]
+    if isinstance(value, Result):
+        return jsonable(value.as_dict())
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -19,6 +19,7 @@ from ..units import parse_length, parse_terms
 __all__ = [
     "Parser",
     "UserError",
+    "checked_number",
     "coefficient",
     "fmt",
     "json_parent",
@@ -108,14 +109,30 @@ def terms(text):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def checked_number(text, convert, requirement, valid=None, *, error=argparse.ArgumentTypeError):
+    """``convert(text)``, or ``error`` naming ``requirement`` when that fails or, given
+    ``valid``, when ``valid(value)`` is false.
+
+    Examples
+    --------
+    >>> checked_number("8080", int, "port must be an integer in 1..65535", lambda v: v <= 65535)
+    8080
+    >>> checked_number("x", int, "port must be an integer in 1..65535")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: port must be an integer in 1..65535, got 'x'
+    """
+    try:
+        value = convert(text)
+    except ValueError:
+        raise error(f"{requirement}, got {text!r}") from None
+    if valid is not None and not valid(value):
+        raise error(f"{requirement}, got {value}")
+    return value
+
+
 def coefficient(text):
     """Argument type: attraction coefficient c in [0, 1]."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"c must be a number in [0, 1] (attraction coefficient), got {text!r}"
-        ) from None
+    value = checked_number(text, float, "c must be a number in [0, 1] (attraction coefficient)")
     if not 0.0 <= value <= 1.0:
         raise argparse.ArgumentTypeError(
             f"c must be in [0, 1] (attraction coefficient), got {text}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import UserError
+from .common import UserError, checked_number
 
 __all__ = ["register"]
 
@@ -21,15 +21,7 @@ def run(args, out):
 
 
 def _port(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"port must be an integer in 1..65535, got {text!r}"
-        ) from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be an integer in 1..65535, got {value}")
-    return value
+    return checked_number(text, int, "port must be an integer in 1..65535", lambda v: 1 <= v <= 65535)
 
 
 def register(subparsers):

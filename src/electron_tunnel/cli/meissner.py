@@ -6,19 +6,15 @@ import argparse
 import math
 
 from .. import outputs
-from .common import UserError, fmt, json_parent, print_grid, progress_printer
+from .common import UserError, checked_number, fmt, json_parent, print_grid, progress_printer
 
 __all__ = ["register"]
 
 
 def _positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise UserError(f"--particles must be an integer >= 1, got {text!r}") from None
-    if value < 1:
-        raise UserError(f"--particles must be an integer >= 1, got {value}")
-    return value
+    return checked_number(
+        text, int, "--particles must be an integer >= 1", lambda v: v >= 1, error=UserError
+    )
 
 
 def run(args, out):

@@ -265,77 +265,79 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
         field_T=0.008, temperature_K=T, size=(radius / 2, radius / 2), seed=[seed, 202], periods=3.0
     )
     top = runs[-1]
-    result = {
-        "description": (
-            "Free classical charges (electrons and holes, electron mass, charge ±e) in a 2-D "
-            "sample with specularly reflecting walls in a perpendicular field B: Boris "
-            "integration with exact wall reflections; moment m = sum q (r x v)_z / 2 about the "
-            "sample centre, time-averaged, split into bulk (orbit circle clear of the walls) "
-            "and edge (orbit circle reaching a wall); standard errors over independent seeds."
-        ),
-        "inputs": {
-            "seed": seed,
-            "quick": bool(quick),
-            **{k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items()},
-            "mass_kg": M_E,
-            "charge_C": E,
-            "hg_T_c_K": T_C_HG,
-            "hg_B_c0_T": B_C_HG,
-            "hg_B_c_at_T_T": critical_field_hg(min(T, T_C_HG)),
-            "below_hg_T_c": T < T_C_HG,
-            "all_fields_below_hg_B_c_at_T": T < T_C_HG and max(fields) < critical_field_hg(T),
-            "dt_s": dt_fixed,
-        },
-        "chi_convention": {
-            "definition": "chi = mu0 M / B with M = n <m> (3-D; a film of thickness d with "
-            "2-D density n d gives the same chi); chi = -1 is the Meissner state M = -B/mu0",
-            "density_m3": density,
-            "density_reason": "paper_density(max field, T) = B^2 / (mu0 k_B T): the carrier "
-            "density at which the paper's bulk-orbit picture alone gives chi = -1 at the top "
-            "field, i.e. the density most favourable to the paper",
-            "realistic_density_m3": N_HG,
-            "realistic_density_source": "Hg free-electron density, 2 electrons per atom "
-            "(Ashcroft & Mermin, table 1.1)",
-        },
-        "runs": runs,
-        "sweeps": sweeps,
-        "comparisons": {
-            "bulk_vs_closed_form": {
-                "statement": "bulk-only tally vs -n k_B T / B per area (unbounded sample) and "
-                "its finite-sample closed form",
-                "max_abs_z_vs_finite_size": max(
-                    abs(r["z_bulk_vs_closed_form"]) for r in runs + sweeps
-                ),
-                "no_walls_bulk_over_kT_per_B": sweeps[-1]["bulk_over_kT_per_B"],
-                "no_walls_bulk_over_kT_per_B_err": sweeps[-1]["bulk_over_kT_per_B_err"],
-                "bulk_exponent_in_B_finite_size_removed": slope,
-                "bulk_exponent_in_B_as_measured": slope_raw,
+    result = outputs.Result(
+        {
+            "description": (
+                "Free classical charges (electrons and holes, electron mass, charge ±e) in a 2-D "
+                "sample with specularly reflecting walls in a perpendicular field B: Boris "
+                "integration with exact wall reflections; moment m = sum q (r x v)_z / 2 about the "
+                "sample centre, time-averaged, split into bulk (orbit circle clear of the walls) "
+                "and edge (orbit circle reaching a wall); standard errors over independent seeds."
+            ),
+            "inputs": {
+                "seed": seed,
+                "quick": bool(quick),
+                **{k: (list(v) if isinstance(v, tuple) else v) for k, v in d.items()},
+                "mass_kg": M_E,
+                "charge_C": E,
+                "hg_T_c_K": T_C_HG,
+                "hg_B_c0_T": B_C_HG,
+                "hg_B_c_at_T_T": critical_field_hg(min(T, T_C_HG)),
+                "below_hg_T_c": T < T_C_HG,
+                "all_fields_below_hg_B_c_at_T": T < T_C_HG and max(fields) < critical_field_hg(T),
+                "dt_s": dt_fixed,
             },
-            "total_vs_bohr_van_leeuwen": {
-                "statement": "full tally vs 0",
-                "max_abs_z_vs_zero": max(
-                    abs(r["z_total_vs_zero"]) for r in runs + sweeps if r["geometry"] != "none"
-                ),
+            "chi_convention": {
+                "definition": "chi = mu0 M / B with M = n <m> (3-D; a film of thickness d with "
+                "2-D density n d gives the same chi); chi = -1 is the Meissner state M = -B/mu0",
+                "density_m3": density,
+                "density_reason": "paper_density(max field, T) = B^2 / (mu0 k_B T): the carrier "
+                "density at which the paper's bulk-orbit picture alone gives chi = -1 at the top "
+                "field, i.e. the density most favourable to the paper",
+                "realistic_density_m3": N_HG,
+                "realistic_density_source": "Hg free-electron density, 2 electrons per atom "
+                "(Ashcroft & Mermin, table 1.1)",
             },
-            "vs_meissner": {
-                "statement": "chi_total and chi_bulk vs -1",
-                "top_field_T": top["B_T"],
-                "chi_total": top["chi_total"],
-                "chi_total_err": top["chi_total_err"],
-                "chi_bulk": top["chi_bulk"],
-                "realistic_chi_total": top["realistic_density"]["chi_total"],
-                "realistic_chi_total_err": top["realistic_density"]["chi_total_err"],
-                "realistic_chi_bulk": top["realistic_density"]["chi_bulk"],
+            "runs": runs,
+            "sweeps": sweeps,
+            "comparisons": {
+                "bulk_vs_closed_form": {
+                    "statement": "bulk-only tally vs -n k_B T / B per area (unbounded sample) and "
+                    "its finite-sample closed form",
+                    "max_abs_z_vs_finite_size": max(
+                        abs(r["z_bulk_vs_closed_form"]) for r in runs + sweeps
+                    ),
+                    "no_walls_bulk_over_kT_per_B": sweeps[-1]["bulk_over_kT_per_B"],
+                    "no_walls_bulk_over_kT_per_B_err": sweeps[-1]["bulk_over_kT_per_B_err"],
+                    "bulk_exponent_in_B_finite_size_removed": slope,
+                    "bulk_exponent_in_B_as_measured": slope_raw,
+                },
+                "total_vs_bohr_van_leeuwen": {
+                    "statement": "full tally vs 0",
+                    "max_abs_z_vs_zero": max(
+                        abs(r["z_total_vs_zero"]) for r in runs + sweeps if r["geometry"] != "none"
+                    ),
+                },
+                "vs_meissner": {
+                    "statement": "chi_total and chi_bulk vs -1",
+                    "top_field_T": top["B_T"],
+                    "chi_total": top["chi_total"],
+                    "chi_total_err": top["chi_total_err"],
+                    "chi_bulk": top["chi_bulk"],
+                    "realistic_chi_total": top["realistic_density"]["chi_total"],
+                    "realistic_chi_total_err": top["realistic_density"]["chi_total_err"],
+                    "realistic_chi_bulk": top["realistic_density"]["chi_bulk"],
+                },
             },
-        },
-        "particle_steps": steps,
-    }
+            "particle_steps": steps,
+        }
+    )
     result["_figures"] = {"current": cmap, "trajectories": traj}
     return result
 
 
 def _jsonable(result):
-    return {k: v for k, v in result.items() if not k.startswith("_")}
+    return outputs.Result(result).as_dict()
 
 
 def write_meissner(
@@ -407,6 +409,6 @@ def write_meissner(
         }
         if pngs is not None:
             pngs.update(made)
-    clean = outputs.jsonable(clean)
+    clean = outputs.Result(outputs.jsonable(clean))
     clean["files"] = [str(out / name) for name in OUTPUT_FILES]
     return clean

@@ -245,28 +245,31 @@ def _table1(df):
 
 
 def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=None):
-    """Compute every statistic; returns ``(results_dict, elements_table)``."""
+    """Compute every statistic; returns ``(results, elements_table)``, ``results`` an
+    :class:`~electron_tunnel.outputs.Result` read by attribute (``results.periodic_table``)."""
     if df is None:
         df = elements()
     table = element_table(df)
-    results = {
-        "version": __version__,
-        "settings": {
-            "bootstrap_resamples": B,
-            "seed": seed,
-            "c_grid": list(C_GRID),
-            "default_convention": PRIMARY_CONVENTION,
-            "measured_sample_rule": robustness.UNMEASURED_RULE,
-            "conventions": {k: [v[0], list(v[1])] for k, v in RADIUS_CONVENTIONS.items()},
-            "gas_temperature_K": GAS_TEMPERATURE_K,
-            "excluded_tc": EXCLUDED_TC,
-        },
-        "resistivity": _resistivity(df, B, seed),
-        "superconductors": _superconductors(table, B, seed),
-        "periodic_table": _periodic_table_tests(table, B, seed),
-        "table1": _table1(df),
-        "robustness": robustness.by_convention(df, B=B, seed=seed),
-    }
+    results = outputs.Result(
+        {
+            "version": __version__,
+            "settings": {
+                "bootstrap_resamples": B,
+                "seed": seed,
+                "c_grid": list(C_GRID),
+                "default_convention": PRIMARY_CONVENTION,
+                "measured_sample_rule": robustness.UNMEASURED_RULE,
+                "conventions": {k: [v[0], list(v[1])] for k, v in RADIUS_CONVENTIONS.items()},
+                "gas_temperature_K": GAS_TEMPERATURE_K,
+                "excluded_tc": EXCLUDED_TC,
+            },
+            "resistivity": _resistivity(df, B, seed),
+            "superconductors": _superconductors(table, B, seed),
+            "periodic_table": _periodic_table_tests(table, B, seed),
+            "table1": _table1(df),
+            "robustness": robustness.by_convention(df, B=B, seed=seed),
+        }
+    )
     return results, table
 
 
@@ -387,4 +390,4 @@ def run_evaluation(out_dir="evaluation", *, progress=None, B=stats.DEFAULT_B):
         say("[3/3] writing")
         outputs.write_csv(staging / "elements.csv", table)
         outputs.write_json(staging / "evaluation.json", results)
-    return out / "evaluation.json", outputs.jsonable(results)
+    return out / "evaluation.json", outputs.Result(outputs.jsonable(results))

@@ -8,6 +8,7 @@ import base64
 import html
 from collections import Counter
 
+from ..outputs import Result
 from .claims.base import KINDS, VERDICTS
 from .verdicts import (
     ASSOCIATION_RULE,
@@ -231,12 +232,13 @@ def meissner_html(meissner, pngs, claims) -> str:
     """The paper's Meissner argument, simulated."""
     if meissner is None:
         return ""
+    meissner = Result(meissner)  # read by attribute, a plain dict too
     runs = "".join(
         f"<tr><td class='num'>{r['B_T'] * 1e3:g}</td>"
         f"<td class='num'>{r['chi_total']:+.4f} ± {r['chi_total_err']:.4f}</td>"
         f"<td class='num'>{r['chi_bulk']:.3f}</td><td class='num'>{r['chi_bulk_analytic']:.3f}</td>"
         f"<td class='num'>{r['chi_edge']:.3f}</td><td>{badge(r['verdict'])}</td></tr>"
-        for r in meissner["runs"]
+        for r in meissner.runs
     )
     figs = "".join(
         _img(pngs[k], k) for k in ("meissner-moment", "meissner-trajectories") if k in pngs
@@ -248,7 +250,7 @@ def meissner_html(meissner, pngs, claims) -> str:
 magnetization: the bulk cyclotron orbits are cancelled by orbits skipping along the edge.
 The simulation (<code>etunnel meissner</code>) counts both; χ in the 3-D convention
 χ = μ0 M / B at the carrier density
-{meissner["chi_convention"]["density_m3"]:.3g} m⁻³ (where the bulk picture alone gives χ = −1).</p>
+{meissner.chi_convention["density_m3"]:.3g} m⁻³ (where the bulk picture alone gives χ = −1).</p>
 {figs}
 <div class="scroll"><table><tr><th>B [mT]</th><th>χ total</th><th>χ bulk</th>
 <th>χ bulk, unbounded sample</th><th>χ edge</th><th>verdict</th></tr>{runs}</table></div>
@@ -259,20 +261,21 @@ def screen_html(screen, pngs, claims) -> str:
     """The paper's design guidelines scored on SuperCon."""
     if screen is None:
         return ""
+    screen = Result(screen)  # read by attribute, a plain dict too
     ids = [c.id for c in claims if c.id.startswith("screen-")]
-    attribution = screen.get("attribution", {})
+    attribution = screen.attribution
     rows = "".join(
         f"<tr><td>{_e(g['id'])}</td><td>{_e(g['feature'])}</td><td>{_e(g['favourable'])}</td>"
         f"<td class='num'>{_num(g['auc_superconducting'])}</td>"
         f"<td class='num'>{_num(g['auc_tc10'])}</td><td class='num'>{_num(g['auc_tc77'])}</td>"
         f"<td class='num'>{_num(g['spearman_tc'])}</td><td>{_e(g['verdict'])}</td></tr>"
-        for g in screen["guidelines"]
+        for g in screen.guidelines
     )
     base = "".join(
         f"<tr><td>{_e(b.get('name', b.get('id', '')))}</td>"
         f"<td class='num'>{_num(b.get('auc_superconducting'))}</td>"
         f"<td class='num'>{_num(b.get('auc_tc10'))}</td></tr>"
-        for b in screen.get("baselines", [])
+        for b in screen.baselines
     )
     figs = "".join(
         _img(pngs[k], k)
@@ -282,7 +285,7 @@ def screen_html(screen, pngs, claims) -> str:
     return f"""
 <h2 id="screen">The design guidelines, scored on SuperCon</h2>
 <p>The paper's guidelines for room-temperature superconductors as features of a composition,
-scored on {screen["n_rows"]} SuperCon formulas ({screen.get("n_unparsed", 0)} could not be
+scored on {screen.n_rows} SuperCon formulas ({screen.n_unparsed} could not be
 parsed and are listed in <code>screen-evaluation.json</code>). AUC: superconducting vs reported
 non-superconducting; T_c ≥ 10 K and ≥ 77 K vs the rest; Spearman ρ with T_c among
 superconductors; oriented so that higher = more favourable by the paper.</p>

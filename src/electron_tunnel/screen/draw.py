@@ -214,7 +214,7 @@ def write_evaluation(
         out, what="the evaluation", error=EvaluationWriteError
     ) as staging:
         results, table = evaluate(B=B, seed=seed, convention=convention, progress=progress)
-        results = outputs.jsonable(results)
+        results = outputs.Result(outputs.jsonable(results))
         if judge is not None:
             results = judge(results)
         if progress:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import stats
+from .. import outputs, stats
 from ..errors import InputError
 from .features import FEATURES, composition_matrix, element_vectors, ml_features
 from .resample import AucResampler, SpearmanResampler
@@ -290,36 +290,38 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
     ml_entry["accuracy_groupkfold"] = ml["accuracy"]
     ml_entry["random_split"] = ml["random_split"]
     ml_entry["published"] = STANEV_ACCURACY
-    results = {
-        "attribution": {
-            "data": "SuperCon (supercon-stanev2018.csv)",
-            "citation": table.attrs.get("citation", ""),
-            "license": table.attrs.get("license", ""),
-        },
-        "n_rows": len(table),
-        "n_unparsed": int((~ok).sum()),
-        "unparsed": [
-            {"formula": f, "reason": r}
-            for f, r in zip(unparsed["name"], unparsed["error"], strict=True)
-        ],
-        "n_superconducting": int((tc > 0).sum()),
-        "n_not_superconducting": int((tc == 0).sum()),
-        "n_tc10": int((tc >= 10).sum()),
-        "n_tc77": int((tc >= 77).sum()),
-        "n_without_score": int(np.isnan(table.guideline_score.to_numpy(float)[ok]).sum()),
-        "settings": {
-            "bootstrap_resamples": int(B),
-            "seed": int(seed),
-            "convention": vec["convention"],
-            "score_rule": SCORE_RULE,
-            "families": "first match: cuprates (Cu and O); iron-based (Fe with As, P, Se or "
-            "Te); hydrides (H); rest",
-            "orientation": "higher = more favourable by the paper (features the paper wants "
-            "low enter negated); en_mean enters as is",
-        },
-        "guidelines": overall["guidelines"],
-        "features": overall["features"],
-        "baselines": overall["baselines"],
-        "families": fam,
-    }
+    results = outputs.Result(
+        {
+            "attribution": {
+                "data": "SuperCon (supercon-stanev2018.csv)",
+                "citation": table.attrs.get("citation", ""),
+                "license": table.attrs.get("license", ""),
+            },
+            "n_rows": len(table),
+            "n_unparsed": int((~ok).sum()),
+            "unparsed": [
+                {"formula": f, "reason": r}
+                for f, r in zip(unparsed["name"], unparsed["error"], strict=True)
+            ],
+            "n_superconducting": int((tc > 0).sum()),
+            "n_not_superconducting": int((tc == 0).sum()),
+            "n_tc10": int((tc >= 10).sum()),
+            "n_tc77": int((tc >= 77).sum()),
+            "n_without_score": int(np.isnan(table.guideline_score.to_numpy(float)[ok]).sum()),
+            "settings": {
+                "bootstrap_resamples": int(B),
+                "seed": int(seed),
+                "convention": vec["convention"],
+                "score_rule": SCORE_RULE,
+                "families": "first match: cuprates (Cu and O); iron-based (Fe with As, P, Se or "
+                "Te); hydrides (H); rest",
+                "orientation": "higher = more favourable by the paper (features the paper wants "
+                "low enter negated); en_mean enters as is",
+            },
+            "guidelines": overall["guidelines"],
+            "features": overall["features"],
+            "baselines": overall["baselines"],
+            "families": fam,
+        }
+    )
     return results, table

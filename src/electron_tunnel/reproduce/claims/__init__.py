@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ... import datasets
 from ...errors import InputError
+from ...outputs import Result
 from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
 from . import figures_table, materials, phenomenology, series, tunnel
 from . import meissner as meissner_claims
@@ -56,6 +57,11 @@ def compute_claims(
     computed when not given) the pressure claims; ``screen`` (the result of
     :func:`electron_tunnel.screen.evaluate`) the design-guideline claims.
     """
+    # the applications' results, read by attribute (plain dicts, e.g. read from JSON, too)
+    evaluation, meissner, screen = (
+        None if r is None else r if isinstance(r, Result) else Result(r)
+        for r in (evaluation, meissner, screen)
+    )
     if meissner is not None and "verdict" not in meissner:
         meissner = judge_meissner(meissner)  # the evidence of the experiment, judged here
     evidence = (

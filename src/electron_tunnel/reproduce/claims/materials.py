@@ -50,18 +50,18 @@ def claims(evaluation=None):
         return pending(
             IDS, "needs element data", "Pending the real-materials evaluation (etunnel evaluate)."
         )
-    pt = evaluation["periodic_table"]
+    pt = evaluation.periodic_table
     fisher = pt["fig11_vs_fig12"]
-    robust = evaluation["robustness"]
-    scores = {r["score"]: r for r in evaluation["superconductors"]["scores"]}
+    robust = evaluation.robustness
+    scores = {r["score"]: r for r in evaluation.superconductors["scores"]}
     notgas = scores["paper proxy: not gaseous at 3500 K"]
     dens = pt["fig11_vs_fig13_density_auc"]
     gap = scores["model: -critical c (full series)"]
     ratio = scores["model: R_v / R_b"]
-    primary = evaluation["settings"]["default_convention"]
+    primary = evaluation.settings["default_convention"]
     res = next(
         m
-        for m in evaluation["resistivity"]["model"]
+        for m in evaluation.resistivity["model"]
         if m["convention"] == primary and m["c"] == 0.1 and m["series"] == "full series"
     )["spearman"]
     ct = fisher["contingency"]

@@ -33,12 +33,12 @@ def claims(meissner=None):
             ),
             bcs,
         ]
-    top = meissner["comparisons"]["vs_meissner"]
-    conv = meissner["chi_convention"]
-    runs = meissner["runs"]
-    worst_z = meissner["comparisons"]["total_vs_bohr_van_leeuwen"]["max_abs_z_vs_zero"]
-    realistic = meissner.get("verdict_realistic_density", "")
-    robust = realistic == meissner["verdict"]
+    top = meissner.comparisons["vs_meissner"]
+    conv = meissner.chi_convention
+    runs = meissner.runs
+    worst_z = meissner.comparisons["total_vs_bohr_van_leeuwen"]["max_abs_z_vs_zero"]
+    realistic = meissner.verdict_realistic_density
+    robust = realistic == meissner.verdict
     fields = ", ".join(f"{r['B_T'] * 1e3:g}" for r in runs)
     note = (
         f"At {top['top_field_T'] * 1e3:g} mT the full simulation gives χ = "
@@ -67,9 +67,9 @@ def claims(meissner=None):
                 "simulation of free classical charges (±e, electron mass) in a 2-D disk with "
                 f"reflecting walls at {fields} mT and 2 K (below Hg's critical field), Boris "
                 "integrator, moment split into bulk and edge orbits, standard errors over "
-                f"independent seeds (electron_tunnel.magnetism); rule: {meissner['verdict_rule']}"
+                f"independent seeds (electron_tunnel.magnetism); rule: {meissner.verdict_rule}"
             ),
-            verdict=meissner["verdict"],
+            verdict=meissner.verdict,
             note=note,
             robust=robust,
         ),

@@ -18,10 +18,10 @@ def claims(screen=None):
     :func:`electron_tunnel.screen.evaluate`'s result; untestable without it."""
     if screen is None:
         return pending(IDS, "needs the SuperCon evaluation", "Pending etunnel screen --evaluate.")
-    attribution = screen.get("attribution", {})
+    attribution = screen.attribution
     data = f"{attribution.get('citation', 'SuperCon')} ({attribution.get('license', 'CC BY 4.0')})"
     out = []
-    for g in screen["guidelines"]:
+    for g in screen.guidelines:
         est = g["auc_superconducting"]
         ci = g["auc_superconducting_ci95"]
         n_pos, n_neg = g.get("auc_superconducting_n", ["?", "?"])
