@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-
 from .common import UserError, checked_number
 
 __all__ = ["register"]
@@ -21,7 +19,9 @@ def run(args, out):
 
 
 def _port(text):
-    return checked_number(text, int, "port must be an integer in 1..65535", lambda v: 1 <= v <= 65535)
+    return checked_number(
+        text, int, "port must be an integer in 1..65535", lambda v: 1 <= v <= 65535
+    )
 
 
 def register(subparsers):

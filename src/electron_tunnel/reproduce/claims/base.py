@@ -158,7 +158,7 @@ class Claim(Evidence):
     def declared(cls, declaration, evidence: Evidence) -> Claim:
         """The claim from its declaration (a row of ``paper_claims``) and its evidence."""
         if declaration["id"] != evidence.id:
-            raise ValueError(f"declaration {declaration['id']} joined with evidence {evidence.id}")
+            raise InputError(f"declaration {declaration['id']} joined with evidence {evidence.id}")
         fixed = {k: declaration[k] for k in ("section", "kind", "statement", "paper_value")}
         given = {f.name: getattr(evidence, f.name) for f in fields(evidence)}
         return cls(**given, **fixed)
