@@ -19,6 +19,7 @@ from ..units import parse_length, parse_terms
 __all__ = [
     "Parser",
     "UserError",
+    "add_command",
     "checked_number",
     "coefficient",
     "fmt",
@@ -51,6 +52,9 @@ PARAMETER_FLAGS: dict[str, str] = {
     "points": "--points",
     "B": "--bootstrap",
     "terms": "--terms",
+    "alpha": "--alpha",
+    "K0": "--bulk-modulus (GPa)",
+    "scheduler": "--scheduler",
 }
 _PARAMETER = re.compile(
     r"\b(" + "|".join(map(re.escape, PARAMETER_FLAGS)) + r")\b(?=[:,)]| must| give)"
@@ -66,6 +70,12 @@ def flag_message(message: str) -> str:
     '--p-max: give either --pressure or --p-max, not both'
     """
     message = _PARAMETER.sub(lambda m: PARAMETER_FLAGS[m.group(1)], message)
+    message = re.sub(
+        r"\bpass (alpha|K0)=\.\.\. \[[^]]*\]",
+        lambda m: f"give {PARAMETER_FLAGS[m.group(1)]}",
+        message,
+    )
+    message = message.replace("choose another store path", "choose another --out")
     return re.sub(r"\beither (pressure|temperature)\b", r"either --\1", message)
 
 
@@ -183,6 +193,17 @@ def progress_printer(quiet):
             sys.stderr.flush()
 
     return progress
+
+
+def add_command(subparsers, name, run, *, json=False, **kwargs):
+    """Add the subcommand ``name``, which calls ``run``, and return its parser.
+
+    With ``json``, the subcommand takes ``--json`` (:func:`json_parent`); ``kwargs`` (``help``,
+    ``description``, ...) go to ``add_parser``.
+    """
+    p = subparsers.add_parser(name, parents=[json_parent()] if json else [], **kwargs)
+    p.set_defaults(func=run)
+    return p
 
 
 def json_parent():

@@ -52,8 +52,8 @@ def for_element(symbol, *, convention=None, **overrides) -> Parameters:
     missing = {
         "R_v0": "no valence (covalent) radius; pass R_v0=... [m]",
         "R_b0": "no border (van der Waals) radius; pass R_b0=... [m] or another convention",
-        "alpha": "no thermal-expansion coefficient; pass alpha=... [1/K] (CLI: --alpha)",
-        "K0": "no bulk modulus; pass K0=... [Pa] (CLI: --bulk-modulus in GPa)",
+        "alpha": "no thermal-expansion coefficient; pass alpha=... [1/K]",
+        "K0": "no bulk modulus; pass K0=... [Pa]",
     }
     for key, why in missing.items():
         if not math.isfinite(values[key]):

@@ -128,7 +128,7 @@ def parse_values(name: str, text, kind: str) -> np.ndarray:
             raise InputError(f"list of {name} is empty")
         values = np.array([reader(i, name) for i in items], dtype=np.float64)
         if kind == "set" and values.size != 1:
-            raise InputError(f"{name}: --set takes one value, got {values.size}")
+            raise InputError(f"{name}: a fixed value takes one value, got {values.size}")
     if not np.all(np.isfinite(values)) or not np.all(check(values)):
         bad = values[~(np.isfinite(values) & check(values))][0]
         raise InputError(f"{name} must be {valid}, got {bad:g}")
@@ -277,7 +277,7 @@ def grid_names(grid):
 def _check_complete(spec: Spec) -> None:
     given = set(spec.names) | set(spec.fixed)
     if not spec.grid:
-        raise InputError("the sweep has no dimension: give at least one --range or --list")
+        raise InputError("the sweep has no dimension: give at least one range or list of values")
     if spec.mode == "direct":
         missing = [n for n in ("R_b", "c") if n not in given]
         if not ({"R_v", "x"} & given):

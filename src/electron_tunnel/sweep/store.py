@@ -94,9 +94,11 @@ def _open_existing(spec: Spec, path: Path):
         group = zarr.open_group(path, mode="r")
         stored = group.attrs.get(HASH_ATTR)
     except Exception:
-        raise SweepError(f"{path} exists and is not a sweep store; choose another --out") from None
+        raise SweepError(
+            f"{path} exists and is not a sweep store; choose another store path"
+        ) from None
     if stored is None:
-        raise SweepError(f"{path} exists and is not a sweep store; choose another --out")
+        raise SweepError(f"{path} exists and is not a sweep store; choose another store path")
     if stored != spec.digest():
         raise SweepError(
             f"{path} holds a different sweep (spec hash {stored[:12]}, this spec "
@@ -173,9 +175,9 @@ class _Progress:
 
 def _client(address, timeout):
     try:
-        from distributed import Client  # deferred on purpose: only for --scheduler
+        from distributed import Client  # deferred on purpose: only with a scheduler
     except ImportError:  # pragma: no cover - declared dependency
-        raise SweepError("--scheduler needs the 'distributed' package") from None
+        raise SweepError("scheduler: needs the 'distributed' package") from None
     try:
         return Client(address, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -210,7 +212,7 @@ def run(spec: Spec, out, *, scheduler=None, quiet=False, timeout=5.0, max_chunks
         _open_existing(spec, path)
     client = None
     if scheduler is not None:  # connect first: a failure must leave nothing behind
-        # deferred on purpose: distributed is only needed with --scheduler (the [sweep] extra)
+        # deferred on purpose: distributed is only needed with a scheduler (the [sweep] extra)
         Client = require_extra("distributed", "a sweep on a scheduler", "sweep").Client
 
         client = scheduler if isinstance(scheduler, Client) else _client(scheduler, timeout)
@@ -236,7 +238,7 @@ def _run(spec, path, client, scheduler, quiet, max_chunks):
         if need > free:
             raise SweepError(
                 f"the sweep needs up to {need / 1e9:.3g} GB but {parent} has "
-                f"{free / 1e9:.3g} GB free; make the grid smaller or choose another --out"
+                f"{free / 1e9:.3g} GB free; make the grid smaller or choose another store path"
             )
         if not os.access(parent, os.W_OK):
             raise SweepError(f"cannot write the store {path}: {parent} is not writable")
