@@ -30,6 +30,7 @@ from scipy import constants as codata
 from .errors import InputError
 
 __all__ = [
+    "GPA",
     "LENGTH_UNITS",
     "PM",
     "PRESSURE_UNITS",
@@ -47,6 +48,8 @@ __all__ = [
 
 #: One picometre [m]: the unit the paper quotes radii in.
 PM: float = codata.pico
+#: One gigapascal [Pa]: the unit of pressures and bulk moduli at the edges (CLI, figures).
+GPA: float = codata.giga
 
 #: Accepted length units and their size in metres.
 LENGTH_UNITS: dict[str, float] = {
@@ -128,7 +131,8 @@ def parse_pressure(text: str, name: str = "pressure", *, default_unit: str | Non
     Parameters
     ----------
     text : str
-        A number followed by one of :data:`PRESSURE_UNITS`.
+        A number followed by one of :data:`PRESSURE_UNITS` (or a bare number, given
+        ``default_unit``).
     name : str
         Name used in the error message.
     default_unit : str, optional

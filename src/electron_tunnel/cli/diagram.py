@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import outputs
-from .common import UserError, json_parent
+from ..units import GPA
+from .common import UserError, add_command
 
 __all__ = ["register"]
 
@@ -24,7 +25,7 @@ def run(args, out):
     overrides = {}
     for key, value, scale in (
         ("alpha", args.alpha, 1.0),
-        ("K0", args.bulk_modulus, 1e9),
+        ("K0", args.bulk_modulus, GPA),
         ("K0_prime", args.k_prime, 1.0),
         ("beta", args.beta, 1.0),
         ("n", args.n, 1.0),
@@ -42,7 +43,7 @@ def run(args, out):
         illustrative_shape=args.illustrative,
         T_c=args.tc,
         overrides=overrides,
-        p_max=None if args.p_max is None else args.p_max * 1e9,
+        p_max=None if args.p_max is None else args.p_max * GPA,
         t_max=args.t_max,
     )
     stem = png.name.removesuffix("-diagram.png")
@@ -72,10 +73,11 @@ def run(args, out):
 
 def register(subparsers):
     """Add ``diagram`` to ``subparsers``."""
-    common = json_parent()
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "diagram",
-        parents=[common],
+        run,
+        json=True,
         help="temperature-pressure state diagram of an element, fitted to its measured T_c",
         description="Insulator / conductor / superconductor over temperature and pressure "
         "(eqs 40-41, Figure 8), with R_b(T, p) from thermal expansion and a Murnaghan equation "
@@ -112,4 +114,3 @@ def register(subparsers):
     p.add_argument("--beta", type=float, help="growth rate of R_v with T [1/K] (default 0)")
     p.add_argument("--n", type=float, help="exponent of c = c0 (R_b0/R_b)^n (default 3)")
     p.add_argument("--eos", choices=["murnaghan", "birch-murnaghan"], help="equation of state")
-    p.set_defaults(func=run)

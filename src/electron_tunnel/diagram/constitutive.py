@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import chain
 from ..errors import InputError
+from ..units import GPA
 
 __all__ = [
     "GPA",
@@ -23,7 +24,6 @@ __all__ = [
 ]
 
 STATES = ("insulator", "conductor", "superconductor")
-GPA = 1e9
 
 
 @dataclass(frozen=True)

@@ -19,14 +19,13 @@ from bokeh.models import ColumnDataSource, HoverTool, LinearColorMapper, Range1d
 from bokeh.plotting import figure
 
 from .. import datasets, diagram, materials, plotting
-from ..units import PM
+from ..units import GPA, PM
 from .common import SERIES, error_html, guarded
 
 __all__ = ["ILLUSTRATIVE", "DiagramTab", "diagram_data", "measured_points"]
 
 #: Picker entry of the paper's illustrative Figure 8 parameters.
 ILLUSTRATIVE = "illustrative (Figure 8)"
-GPA = 1e9
 _GRID = 151
 
 # slider name -> (Parameters field, scale to SI, start, end, step, label)
@@ -204,22 +203,11 @@ class DiagramTab:
                 line_color="#00000055",
                 legend_label=state,
             )
-        f.line(
-            "p",
-            "T",
-            source=self.sc_line,
-            color="#1f5fbf",
-            line_width=2.5,
-            legend_label="superconducting boundary (R_v = R_c)",
-        )
-        f.line(
-            "p",
-            "T",
-            source=self.ins_line,
-            color="#7b3fa0",
-            line_width=2.5,
-            legend_label="insulating boundary (c = c*)",
-        )
+        for source, colour, label in (
+            (self.sc_line, "#1f5fbf", "superconducting boundary (R_v = R_c)"),
+            (self.ins_line, "#7b3fa0", "insulating boundary (c = c*)"),
+        ):
+            f.line("p", "T", source=source, color=colour, line_width=2.5, legend_label=label)
         f.scatter(
             "p",
             "T",

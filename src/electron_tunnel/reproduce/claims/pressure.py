@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ... import diagram
+from ...units import GPA
 from ..verdicts import PRESSURE_RULE, pressure_verdict
 from .base import Evidence
 
@@ -16,7 +17,7 @@ def claims(figure8=None, pressure=None):
         tps = figure8["triple_points"]
         tp_text = (
             "; ".join(
-                f"triple point at {t['pressure'] / 1e9:.0f} GPa, {t['temperature']:.0f} K"
+                f"triple point at {t['pressure'] / GPA:.0f} GPa, {t['temperature']:.0f} K"
                 for t in tps
             )
             or "no triple point"
