@@ -51,3 +51,21 @@ def test_a_negative_value_is_not_joined_to_a_flag_without_value(capsys):
     """``--json`` takes no value: a following ``-5pm`` stays an (unknown) argument."""
     assert main(["state", "--json", "-5pm", "--rv", "1pm", "--rb", "1pm", "--c", "0.3"]) == 2
     assert "unrecognized arguments: -5pm" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["diagram", "O", "--out", "{tmp}"], "give --alpha"),
+        (["diagram", "Hg", "--p-max", "-1", "--out", "{tmp}"], "--p-max: must be finite"),
+        (["diagram", "Hg", "--p-max", "10", "--pressure", "0:1GPa", "--out", "{tmp}"], "--p-max"),
+    ],
+)
+def test_library_parameters_are_shown_as_flags(args, flag, capsys, tmp_path):
+    """The library names parameters (alpha, p_max); the command line shows its own flags."""
+    args = [a.replace("{tmp}", str(tmp_path / "out")) for a in args]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert flag in err and len(err.strip().splitlines()) == 1, err
+    assert "p_max" not in err and "alpha=" not in err
+    assert not (tmp_path / "out").exists()
