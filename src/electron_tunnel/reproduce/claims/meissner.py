@@ -1,4 +1,4 @@
-"""Claims of the section "Meissner Effect": the Lorentz-force mechanism, simulated (issue 11)."""
+"""Claims of the section "Meissner Effect": the Lorentz-force mechanism, simulated."""
 
 from __future__ import annotations
 
