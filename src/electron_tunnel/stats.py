@@ -43,6 +43,22 @@ def _row_pearson(a, b):
         return (a * b).sum(axis=1) / den
 
 
+def _with_ci(name, x, y, test, bootstrap):
+    """``name`` (the statistic of SciPy's ``test``), ``p_value``, ``ci95`` (percentile bootstrap
+    of ``bootstrap(x, y)``) and ``n`` over the finite pairs; NaN for fewer than 3."""
+    x, y = _clean(x, y)
+    n = x.size
+    if n < 3:
+        return {name: float("nan"), "p_value": float("nan"), "ci95": [float("nan")] * 2, "n": n}
+    res = test(x, y)
+    return {
+        name: float(res.statistic),
+        "p_value": float(res.pvalue),
+        "ci95": list(_ci(bootstrap(x, y))),
+        "n": int(n),
+    }
+
+
 def spearman_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     """Spearman's rho, its p-value (SciPy), a bootstrap 95 % CI and n (NaN pairs dropped).
 
@@ -52,19 +68,13 @@ def spearman_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     >>> r["rho"], r["n"]
     (1.0, 5)
     """
-    x, y = _clean(x, y)
-    n = x.size
-    if n < 3:
-        return {"rho": float("nan"), "p_value": float("nan"), "ci95": [float("nan")] * 2, "n": n}
-    res = spearmanr(x, y)
-    idx = np.random.default_rng(seed).integers(0, n, size=(B, n))
-    boot = _row_pearson(rankdata(x[idx], axis=1), rankdata(y[idx], axis=1))
-    return {
-        "rho": float(res.statistic),
-        "p_value": float(res.pvalue),
-        "ci95": list(_ci(boot)),
-        "n": int(n),
-    }
+
+    def bootstrap(x, y):
+        n = x.size
+        idx = np.random.default_rng(seed).integers(0, n, size=(B, n))
+        return _row_pearson(rankdata(x[idx], axis=1), rankdata(y[idx], axis=1))
+
+    return _with_ci("rho", x, y, spearmanr, bootstrap)
 
 
 def _tau_b_rows(xb, yb):
@@ -85,23 +95,18 @@ def kendall_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     >>> r["tau"]
     -1.0
     """
-    x, y = _clean(x, y)
-    n = x.size
-    if n < 3:
-        return {"tau": float("nan"), "p_value": float("nan"), "ci95": [float("nan")] * 2, "n": n}
-    res = kendalltau(x, y)
-    rng = np.random.default_rng(seed)
-    boot = np.empty(B)
-    chunk = max(1, 2_000_000 // (n * n))
-    for start in range(0, B, chunk):
-        idx = rng.integers(0, n, size=(min(chunk, B - start), n))
-        boot[start : start + idx.shape[0]] = _tau_b_rows(x[idx], y[idx])
-    return {
-        "tau": float(res.statistic),
-        "p_value": float(res.pvalue),
-        "ci95": list(_ci(boot)),
-        "n": int(n),
-    }
+
+    def bootstrap(x, y):
+        n = x.size
+        rng = np.random.default_rng(seed)
+        boot = np.empty(B)
+        chunk = max(1, 2_000_000 // (n * n))
+        for start in range(0, B, chunk):
+            idx = rng.integers(0, n, size=(min(chunk, B - start), n))
+            boot[start : start + idx.shape[0]] = _tau_b_rows(x[idx], y[idx])
+        return boot
+
+    return _with_ci("tau", x, y, kendalltau, bootstrap)
 
 
 def auc(scores, labels):

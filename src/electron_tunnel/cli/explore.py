@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import UserError, checked_number
+from .common import UserError, add_command, checked_number
 
 __all__ = ["register"]
 
@@ -26,8 +26,10 @@ def _port(text):
 
 def register(subparsers):
     """Add ``explore`` to ``subparsers``."""
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "explore",
+        run,
         help="interactive explorer in the web browser (tunnel, state diagram, screening)",
         description="Serve the electron-tunnel explorer on 127.0.0.1 (this machine only) and open "
         "it in the default web browser. Ctrl-C stops it. Needs the [explore] extra: "
@@ -35,4 +37,3 @@ def register(subparsers):
     )
     p.add_argument("--port", type=_port, help="TCP port (default: a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
-    p.set_defaults(func=run)

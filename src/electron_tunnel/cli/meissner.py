@@ -6,7 +6,7 @@ import argparse
 import math
 
 from .. import outputs
-from .common import UserError, checked_number, fmt, json_parent, print_grid, progress_printer
+from .common import UserError, add_command, checked_number, fmt, print_grid, progress_printer
 
 __all__ = ["register"]
 
@@ -85,9 +85,11 @@ def _field_list(text):
 
 def register(subparsers):
     """Add ``meissner`` to ``subparsers``."""
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "meissner",
-        parents=[json_parent()],
+        run,
+        json=True,
         help="the paper's Meissner argument simulated: classical charges in a field",
         description="Simulate free classical electrons and holes in a 2-D disk with specular "
         "walls in a perpendicular field (Boris integrator), measure the bulk-orbit, edge-orbit "
@@ -106,4 +108,3 @@ def register(subparsers):
         type=float,
         help="time step [s] (default 1/32 of the cyclotron period; at most 1/16 of it)",
     )
-    p.set_defaults(func=run)

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from .. import outputs
-from .common import UserError, fmt, json_parent, print_grid, progress_printer
+from .common import UserError, add_command, fmt, print_grid, progress_printer
 
 __all__ = ["register"]
 
@@ -145,9 +145,11 @@ def run(args, out):
 
 def register(subparsers):
     """Add ``screen`` to ``subparsers``."""
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "screen",
-        parents=[json_parent()],
+        run,
+        json=True,
         help="score formulas by the paper's design guidelines (or evaluate them on SuperCon)",
         description="Features of the paper's five guidelines (electronegativity max/min/range, "
         "large and small atoms, compound size), the guideline score, its percentile among "
@@ -166,4 +168,3 @@ def register(subparsers):
         "--bootstrap", type=int, default=1000, help="bootstrap resamples for --evaluate (>= 100)"
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
-    p.set_defaults(func=run)

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from .. import outputs
-from .common import UserError, json_parent
+from .common import UserError, add_command
 
 __all__ = ["register", "run"]
 
@@ -70,9 +70,11 @@ def _run(args, out):
 
 def register(subparsers):
     """Add the ``sweep`` parser."""
-    p = subparsers.add_parser(
+    p = add_command(
+        subparsers,
         "sweep",
-        parents=[json_parent()],
+        run,
+        json=True,
         help="sweep the model over a grid into a resumable Zarr store",
         description="Compute D, R_c, the critical c, the state and the relative resistivity "
         "over a grid, chunk by chunk with dask, into a Zarr store. Run it again with the same "
@@ -82,27 +84,12 @@ def register(subparsers):
         epilog="Example: etunnel sweep --set R_b=155pm --range x=0.01:1.99:2000 "
         "--range c=0:1:500 --out grid.zarr",
     )
-    p.add_argument(
-        "--set",
-        action=_Item,
-        const="set",
-        metavar="NAME=VALUE",
-        help="a fixed value, e.g. R_b=155pm",
-    )
-    p.add_argument(
-        "--range",
-        action=_Item,
-        const="range",
-        metavar="NAME=START:STOP:NUM",
-        help="an inclusive range of NUM values (a grid dimension)",
-    )
-    p.add_argument(
-        "--list",
-        action=_Item,
-        const="list",
-        metavar="NAME=V1,V2,...",
-        help="a list of values (a grid dimension)",
-    )
+    for kind, metavar, help_text in (
+        ("set", "NAME=VALUE", "a fixed value, e.g. R_b=155pm"),
+        ("range", "NAME=START:STOP:NUM", "an inclusive range of NUM values (a grid dimension)"),
+        ("list", "NAME=V1,V2,...", "a list of values (a grid dimension)"),
+    ):
+        p.add_argument(f"--{kind}", action=_Item, const=kind, metavar=metavar, help=help_text)
     p.add_argument(
         "--spec",
         metavar="FILE.toml",
@@ -128,4 +115,4 @@ def register(subparsers):
     )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--max-chunks", type=int, default=None, help=argparse.SUPPRESS)
-    p.set_defaults(func=run, items=[])
+    p.set_defaults(items=[])

@@ -20,6 +20,7 @@ __all__ = [
     "fit_points",
     "predicted_slope",
     "prediction_check",
+    "solve_c0",
 ]
 
 
@@ -33,14 +34,27 @@ def fit_ambient(params: Parameters, T_c: float, *, terms=None) -> Parameters:
         raise InputError(f"T_c must be a finite temperature >= 0 K, got {T_c!r}")
     R_b = float(border_radius(T_c, 0.0, params))
     R_v = float(valence_radius(T_c, params))
-    c_crit = float(chain.critical_attraction(R_v, R_b, terms))
-    c0 = c_crit * (R_b / params.R_b0) ** params.n
-    if not 0 < c0 <= 1:
-        raise InputError(
+
+    def failure(c0):
+        return (
             f"no attraction coefficient c0 in (0, 1] puts {params.label or 'the material'} on the "
             f"superconducting boundary at T_c = {T_c} K (needed c0 = {c0:.4g}); "
             "the radii would need R_v/R_b closer to 1"
         )
+
+    return solve_c0(params, R_v, R_b, terms, failure)
+
+
+def solve_c0(params: Parameters, R_v: float, R_b: float, terms, failure) -> Parameters:
+    """``params`` with the ``c0`` that puts radii ``R_v``, ``R_b`` on the superconducting boundary.
+
+    On the boundary ``c = c_crit(R_v/R_b)``, so ``c0 = c_crit (R_b/R_b0)^n``; if that ``c0`` is
+    not in (0, 1], raises :class:`InputError` with the message ``failure(c0)``.
+    """
+    c_crit = float(chain.critical_attraction(R_v, R_b, terms))
+    c0 = c_crit * (R_b / params.R_b0) ** params.n
+    if not 0 < c0 <= 1:
+        raise InputError(failure(c0))
     return params.replace(c0=c0)
 
 

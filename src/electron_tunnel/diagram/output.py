@@ -72,24 +72,17 @@ def plot_diagram(
     )
     pb = bounds["pressure"] / GPA
     log_T = temperature_scale == "log"
-    ax.plot(
-        pb,
-        _break_jumps(bounds["superconducting_T"], T, log_T),
-        color="#1f5fbf",
-        lw=2.2,
-        label="superconducting boundary (R_v = R_c)"
-        if np.isfinite(bounds["superconducting_T"]).any()
-        else "_nolegend_",
-    )
-    ax.plot(
-        pb,
-        _break_jumps(bounds["insulating_T"], T, log_T),
-        color="#7b3fa0",
-        lw=2.2,
-        label="insulating boundary (c = c*)"
-        if np.isfinite(bounds["insulating_T"]).any()
-        else "_nolegend_",
-    )
+    for key, colour, label in (
+        ("superconducting_T", "#1f5fbf", "superconducting boundary (R_v = R_c)"),
+        ("insulating_T", "#7b3fa0", "insulating boundary (c = c*)"),
+    ):
+        ax.plot(
+            pb,
+            _break_jumps(bounds[key], T, log_T),
+            color=colour,
+            lw=2.2,
+            label=label if np.isfinite(bounds[key]).any() else "_nolegend_",
+        )
     for tp in bounds["triple_points"]:
         ax.plot(tp["pressure"] / GPA, tp["temperature"], "k*", ms=12, label="triple point")
     for m in measured or []:

@@ -26,7 +26,7 @@ from .. import chain, datasets, materials, plotting
 from ..errors import InputError
 from .constitutive import GPA, attraction, border_radius, valence_radius
 from .elements import for_element
-from .fitting import boundary_temperature, fit_ambient
+from .fitting import boundary_temperature, fit_ambient, solve_c0
 from .structure import SCAN_GRID, falling_tc_possible
 
 __all__ = [
@@ -131,14 +131,14 @@ def fit_point(params, T_c: float, p: float, *, terms=None):
     R_v = float(valence_radius(T_c, params))
     if R_v >= 2 * R_b:
         raise InputError(f"at {p / GPA:g} GPa the valence orbit reaches the next molecule")
-    c_crit = float(chain.critical_attraction(R_v, R_b, terms))
-    c0 = c_crit * (R_b / params.R_b0) ** params.n
-    if not 0 < c0 <= 1:
-        raise InputError(
+
+    def failure(c0):
+        return (
             f"no c0 in (0, 1] puts the boundary through {T_c} K at {p / GPA:g} GPa "
             f"(needed c0 = {c0:.4g})"
         )
-    return params.replace(c0=c0)
+
+    return solve_c0(params, R_v, R_b, terms, failure)
 
 
 def _measured_slope(row):

@@ -156,7 +156,7 @@ class SpearmanResampler:
         Parameters
         ----------
         scores : array_like
-            One value per row of the population (NaN rows are left out).
+            One value per row of the population (rows where it or ``y`` is NaN are left out).
 
         Returns
         -------
