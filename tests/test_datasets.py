@@ -24,6 +24,13 @@ LOADERS = datasets.available()
 
 # expected columns and their kinds: "str", "int", "float", "bool"
 SCHEMAS = {
+    "paper_claims": {
+        "id": "str",
+        "section": "str",
+        "kind": "str",
+        "statement": "str",
+        "paper_value": "str",
+    },
     "paper_table1": {
         "name": "str",
         "symbol": "str",
@@ -90,6 +97,7 @@ SCHEMAS = {
 
 # the columns that identify a row
 KEYS = {
+    "paper_claims": ["id"],
     "paper_table1": ["symbol"],
     "literature_facts": ["key"],
     "pressure_superconductors": ["material", "pressure_gpa"],
@@ -185,6 +193,17 @@ def test_each_call_returns_a_fresh_frame():
     b = datasets.bondi_radii()
     assert b.loc[0, "vdw_radius_bondi_pm"] > 0
     assert b.attrs["citation"].startswith("A. Bondi")
+
+
+# --------------------------------------------------------------------------- paper_claims
+def test_paper_claims_are_the_papers_words(tables):
+    t = tables["paper_claims"].set_index("id")
+    assert set(t.kind) == {"mathematics", "world", "quoted", "extension"}
+    assert (t.statement.str.len() > 10).all() and (t.paper_value.str.len() > 0).all()
+    # the printed numbers of eqs (9), (10) and (39), as the paper prints them
+    assert t.loc["eq9-border-ratio", "paper_value"] == "2.618"
+    assert t.loc["eq10-conducting-radius", "paper_value"] == "0.382"
+    assert t.loc["eq39-c1_2-first", "paper_value"] == "0.621"
 
 
 # --------------------------------------------------------------------------- paper_table1
