@@ -209,8 +209,12 @@ FINDINGS = (
 
 
 def _findings(by_id) -> str:
+    def which(c):  # the same statement checked on the paper's first term and the full series
+        return " <i>(full series, this package's extension)</i>" if c.kind == "extension" else ""
+
     return "".join(
-        f"<li>{_badge(c.verdict)} {_e(c.statement)} <i>Computed:</i> {_e(c.computed_value)}.</li>"
+        f"<li>{_badge(c.verdict)} {_e(c.statement)}{which(c)} <i>Computed:</i> "
+        f"{_e(c.computed_value)}.</li>"
         for c in (by_id[cid] for cid in FINDINGS if cid in by_id)
     )
 
