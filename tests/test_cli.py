@@ -263,7 +263,7 @@ def test_version(capsys):
     out, _ = capsys.readouterr()
     assert et.__version__ in out
     assert out.strip() == f"etunnel {et.__version__}"
-    assert et.__version__ == "0.2.0"  # the redesign (the audit lists changes since 0.1.0)
+    assert et.__version__ == "0.3.0"  # verdicts with skill (the audit lists changes since 0.2.0)
 
 
 def test_no_command_prints_help():

@@ -35,7 +35,7 @@ from .resistivity import microscopic_resistivity, total_energy
 from .resistivity import resistivity as resistivity_from_distance
 from .states import State, classify
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "State",

@@ -200,7 +200,12 @@ def tc_pressure_slopes(*, terms=None) -> pd.DataFrame:
         ``measured_slope_K_per_GPa``, ``measured_basis``, ``measured_sign`` (+1/-1),
         ``anchor``, ``c0``, ``predicted_T_low_K``, ``predicted_T_high_K``,
         ``predicted_slope_K_per_GPa``, ``predicted_basis``, ``predicted_sign``, ``ratio``
-        (predicted/measured), ``reason`` ('' where a prediction exists), ``source``.
+        (predicted/measured), ``reason`` ('' where a prediction exists), ``source``;
+        ``predicted_sign_any`` (the computed sign, else +1: the sign needs no parameters, since
+        compression only widens the tunnel, ``docs/derivations.md``), ``extrapolated`` (the
+        measured slope is a chord to an extrapolated T_c = 0), ``scored`` and
+        ``scored_reason`` (one row per material: the first, lowest-pressure, row; a later row
+        across a structural transition is reported, not scored).
     """
     data = datasets.tc_pressure_slopes()
     checked = datasets.element_superconductivity().set_index("symbol")
@@ -248,7 +253,16 @@ def tc_pressure_slopes(*, terms=None) -> pd.DataFrame:
         rec["predicted_slope_K_per_GPa"] = pred
         rec["predicted_sign"] = float(np.sign(pred))
         rec["ratio"] = pred / slope if math.isfinite(slope) and slope != 0 else np.nan
-    return pd.DataFrame(out)
+    df = pd.DataFrame(out)
+    # the sign needs no parameters: compression only widens the tunnel (docs/derivations.md)
+    df["predicted_sign_any"] = df.predicted_sign.where(df.predicted_sign.notna(), 1.0)
+    df["extrapolated"] = data.kind.eq("chord_extrapolated").to_numpy()
+    first = ~df.material.duplicated()
+    df["scored"] = first.to_numpy()
+    df["scored_reason"] = np.where(
+        first, "", "one row per material: its first (lowest-pressure) row is scored"
+    )
+    return df
 
 
 # --------------------------------------------------------------------------- resistivity
@@ -298,7 +312,9 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
     -------
     pandas.DataFrame
         Columns ``symbol``, ``measured_sign``, ``predicted_sign`` (+1 rises, -1 falls),
-        ``measured_dlnR_dp_per_GPa``, ``predicted_dlnR_dp_per_GPa``, ``source``, ``reason``
+        ``measured_dlnR_dp_per_GPa``, ``predicted_dlnR_dp_per_GPa``, ``predicted_basis``
+        (how the prediction was made; "sign only" where the bulk modulus or expansion is
+        missing: the sign does not need them, the magnitude does), ``source``, ``reason``
         ('' where a prediction exists; else why not, with NaN predictions).
     """
     if not (isinstance(c, (int, float)) and 0 <= c <= 1):
@@ -312,21 +328,44 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
         rec = {
             "symbol": row.symbol, "measured_sign": int(row.measured_sign),
             "predicted_sign": np.nan, "measured_dlnR_dp_per_GPa": float(row.dlnR_dp_per_GPa),
-            "predicted_dlnR_dp_per_GPa": np.nan, "source": row.source, "reason": "",
+            "predicted_dlnR_dp_per_GPa": np.nan, "predicted_basis": "", "source": row.source,
+            "reason": "",
         }  # fmt: skip
         out.append(rec)
+        rec["predicted_basis"] = "d ln D/dp at p = 0"
         try:
-            params = for_element(row.symbol, n=float(n))
+            params, placeholders = _params_for_sign(row.symbol, n)
             c0 = c * (float(border_radius(T, 0.0, params)) / params.R_b0) ** n
             if not 0 <= c0 <= 1:
                 raise InputError(f"c0 = {c0:.4g} needed for c = {c} at {T} K is outside [0, 1]")
             slope = _dlnD_dp(params.replace(c0=c0), T, terms) * GPA
         except ValueError as exc:
             rec["reason"] = str(exc)
+            rec["predicted_basis"] = ""
+            continue
+        rec["predicted_sign"] = float(np.sign(slope))
+        if placeholders:
+            rec["predicted_basis"] = (
+                "sign only: no " + " or ".join(placeholders) + " in the element data; the sign "
+                "does not depend on K0 (d ln D/dp scales as 1/K0) and alpha only moves R_b(T) "
+                "by alpha (T - T0), so it is computed with K0 = 100 GPa and alpha = 0"
+            )
             continue
         rec["predicted_dlnR_dp_per_GPa"] = slope
-        rec["predicted_sign"] = float(np.sign(slope))
     return pd.DataFrame(out)
+
+
+def _params_for_sign(symbol, n):
+    """The element's parameters; where only K0 or alpha is missing, placeholders for them
+    (which cannot change the sign of d ln D/dp) and their names."""
+    row = materials.element(symbol)
+    missing = {}
+    if not math.isfinite(float(row.bulk_modulus_GPa)):
+        missing["bulk modulus"] = ("K0", 100 * GPA)
+    if not math.isfinite(float(row.thermal_expansion_per_K)) and symbol != "Hg":
+        missing["thermal-expansion coefficient"] = ("alpha", 0.0)
+    overrides = dict(missing.values())
+    return for_element(symbol, n=float(n), **overrides), list(missing)
 
 
 # --------------------------------------------------------------------------- figure

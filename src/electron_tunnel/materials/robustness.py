@@ -19,16 +19,20 @@ gaseous at 3500 K" among the elements that have radii under the convention.
 from __future__ import annotations
 
 import numpy as np
+from scipy.constants import N_A
 
 from .. import chain, states, stats
 from . import table
 
 __all__ = [
+    "CONFOUND_RULE",
     "CONVENTIONS",
     "UNMEASURED",
     "UNMEASURED_RULE",
     "by_convention",
+    "interatomic_distance",
     "measured_mask",
+    "metal_strata",
 ]
 
 #: Radius conventions every element-level claim is checked under; the paper's own first.
@@ -45,6 +49,13 @@ UNMEASURED_RULE = (
     "elements are counted only if their bulk properties are measured: astatine, francium and "
     "every element with Z >= 100 are excluded (no weighable sample has been made; their "
     "densities and melting and boiling points in the libraries are predictions)"
+)
+#: The obvious confound of every element-level claim, fixed before the outcomes were looked at.
+CONFOUND_RULE = (
+    "metal vs non-metal (pymatgen-core Element.is_metal; metalloids counted as non-metals, and "
+    "the statistics repeated counting them as metals): each element-level association is "
+    "computed within the metals (the non-metal stratum has too few superconductors to score), "
+    "beside the confound's own association on the same rows"
 )
 GAS_TEMPERATURE_K = 3500.0
 PAPER_C = 0.1
@@ -70,6 +81,51 @@ def _not_gaseous(df):
     return out
 
 
+def interatomic_distance(df):
+    """Mean interatomic distance ``(M / (rho N_A))^(1/3)`` [m] from the atomic volume.
+
+    ``M`` is the atomic mass and ``rho`` the density of the element's table: the side of the
+    cube that one atom occupies (NaN where the density is unknown).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cu = pd.DataFrame({"atomic_mass_u": [63.546], "density_kg_m3": [8960.0]})
+    >>> round(float(interatomic_distance(cu)[0]) * 1e12, 1)  # pm
+    228.2
+    """
+    mass = df["atomic_mass_u"].to_numpy(float) * 1e-3 / N_A  # kg per atom
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.cbrt(mass / df["density_kg_m3"].to_numpy(float))
+
+
+def metal_strata(df, *, metalloids_as_metals=False):
+    """The confound of element-level claims: ``True`` for metals (pymatgen-core's
+    ``Element.is_metal``), ``False`` otherwise; metalloids count as non-metals unless
+    ``metalloids_as_metals``."""
+    metal = df["is_metal"].to_numpy(bool)
+    return metal | df["is_metalloid"].to_numpy(bool) if metalloids_as_metals else metal
+
+
+def _controlled(scores, label, metal, B, seed):
+    """AUC of each score (dict name -> array, NaN outside the sample) within the metals, within
+    the metals counting metalloids, and the confound's own AUC on the same rows."""
+    out = {}
+    for key, s in scores.items():
+        finite = np.isfinite(s)
+        out[key] = {
+            "within_metals": stats.auc_with_ci(np.where(metal, s, np.nan), label, B=B, seed=seed),
+            "non_metals": {
+                "n_pos": int((finite & ~metal & label).sum()),
+                "n_neg": int((finite & ~metal & ~label).sum()),
+            },
+            "confound": stats.auc_with_ci(
+                np.where(finite, metal.astype(float), np.nan), label, B=B, seed=seed
+            ),
+        }
+    return out
+
+
 def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED):
     """The element-level statistics under each radius convention, on the measured sample.
 
@@ -84,18 +140,24 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
     -------
     dict
         ``{"rule": ..., "conventions": {name: {"gap_auc", "resistivity_spearman",
-        "density_auc", "not_gaseous_auc", "n_elements"}}, "sample_effect": {...}}``; each
-        statistic is a dict with its estimate, ``ci95`` and counts (see
-        :mod:`electron_tunnel.stats`). ``sample_effect`` gives the density AUC with and without
+        "density_auc", "not_gaseous_auc", "distance_auc", "n_elements", "controlled"}},
+        "sample_effect": {...}, "density_vs_z": {...}}``; each statistic is a dict with its
+        estimate, ``ci95`` and counts (see :mod:`electron_tunnel.stats`). ``controlled`` holds,
+        for each AUC (and the resistivity correlation), the statistic within the metals (the
+        confound: :func:`metal_strata`), within metals and metalloids, and the confound's own
+        statistic on the same rows. ``sample_effect`` gives the density AUC with and without
         the measured-sample rule, over all elements.
     """
     if df is None:
         df = table.elements()
     measured = measured_mask(df)
     label = np.isfinite(df.tc_K.to_numpy(float))
-    rho = df.resistivity_ohm_m.to_numpy(float)
+    rho = df.resistivity_checked_ohm_m.to_numpy(float)
     density = df.density_kg_m3.to_numpy(float)
+    distance = interatomic_distance(df)
     notgas = _not_gaseous(df)
+    metal = metal_strata(df)
+    metal_or_metalloid = metal_strata(df, metalloids_as_metals=True)
     out = {}
 
     for name in CONVENTIONS:
@@ -104,18 +166,42 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
         crit = np.full(len(df), np.nan)
         crit[ok] = chain.critical_attraction(R_v[ok], R_b[ok])
         with_rho = ok & np.isfinite(rho)
-        D = chain.resisting_distance(R_v[with_rho], R_b[with_rho], PAPER_C)
-        out[name] = {
-            "n_elements": int(ok.sum()),
-            "gap_auc": stats.auc_with_ci(np.where(ok, -crit, np.nan), label, B=B, seed=seed),
-            "resistivity_spearman": stats.spearman_with_ci(D, rho[with_rho], B=B, seed=seed),
-            "density_auc": stats.auc_with_ci(np.where(ok, density, np.nan), label, B=B, seed=seed),
-            "not_gaseous_auc": stats.auc_with_ci(
-                np.where(ok, notgas, np.nan), label, B=B, seed=seed
+        D = np.full(len(df), np.nan)
+        D[with_rho] = chain.resisting_distance(R_v[with_rho], R_b[with_rho], PAPER_C)
+        scores = {
+            "gap_auc": np.where(ok, -crit, np.nan),
+            "density_auc": np.where(ok, density, np.nan),
+            "not_gaseous_auc": np.where(ok, notgas, np.nan),
+            "distance_auc": np.where(ok, -distance, np.nan),
+        }
+        row = {"n_elements": int(ok.sum())}
+        row |= {k: stats.auc_with_ci(s, label, B=B, seed=seed) for k, s in scores.items()}
+        row["resistivity_spearman"] = stats.spearman_with_ci(
+            D[with_rho], rho[with_rho], B=B, seed=seed
+        )
+        controlled = _controlled(scores, label, metal, B, seed)
+        with_metalloids = _controlled(scores, label, metal_or_metalloid, B, seed)
+        for key in scores:
+            controlled[key]["within_metals_and_metalloids"] = with_metalloids[key]["within_metals"]
+        m = with_rho & metal
+        controlled["resistivity_spearman"] = {
+            "within_metals": stats.spearman_with_ci(D[m], rho[m], B=B, seed=seed),
+            "within_metals_and_metalloids": stats.spearman_with_ci(
+                D[with_rho & metal_or_metalloid],
+                rho[with_rho & metal_or_metalloid],
+                B=B,
+                seed=seed,
+            ),
+            "confound": stats.spearman_with_ci(
+                (~metal[with_rho]).astype(float), rho[with_rho], B=B, seed=seed
             ),
         }
+        row["controlled"] = controlled
+        out[name] = row
+    with_density = measured & np.isfinite(density)
     return {
         "rule": UNMEASURED_RULE,
+        "confound_rule": CONFOUND_RULE,
         "excluded": sorted(df.symbol[~measured].tolist(), key=lambda s: list(df.symbol).index(s)),
         "conventions": out,
         "sample_effect": {
@@ -127,5 +213,16 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
                 np.where(measured, notgas, np.nan), label, B=B, seed=seed
             ),
             "not_gaseous_auc_all": stats.auc_with_ci(notgas, label, B=B, seed=seed),
+        },
+        "density_vs_z": {
+            "all": stats.spearman_with_ci(
+                df.Z.to_numpy(float)[with_density], density[with_density], B=B, seed=seed
+            ),
+            "within_metals": stats.spearman_with_ci(
+                df.Z.to_numpy(float)[with_density & metal],
+                density[with_density & metal],
+                B=B,
+                seed=seed,
+            ),
         },
     }

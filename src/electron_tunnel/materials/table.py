@@ -99,12 +99,24 @@ COLUMNS: dict[str, str] = {
     "electronegativity_pauling": "Pauling electronegativity (mendeleev en_pauling) [1]",
     "vdw_bondi_full_pm": "van der Waals radius of Bondi 1964 including the metals [pm]",
     "tc_source": "where tc_K comes from",
+    "is_metal": "a metal by pymatgen-core's Element.is_metal (alkali, alkaline-earth, transition, "
+    "post-transition, lanthanoid, actinoid); metalloids are not metals",
+    "is_metalloid": "a metalloid by pymatgen-core's Element.is_metalloid "
+    "(B, Si, Ge, As, Sb, Te, Po)",
+    "atomic_mass_u": "standard atomic mass (pymatgen-core) [u]",
+    "resistivity_checked_ohm_m": "room-temperature resistivity of bulk, pure (for Si and C "
+    "intrinsic) material: datasets.resistivity_measured() where it lists the element, else "
+    "resistivity_ohm_m [ohm m]",
 }
 #: Columns added from this package's curated data sets (not cached with the library data).
 CURATED_COLUMNS: dict[str, str] = {
     "vdw_bondi_full_pm": "van der Waals radius of Bondi 1964 including the metals "
     "(datasets.bondi_radii(), else mendeleev's Bondi column) [pm]",
     "tc_source": "where tc_K comes from ('checked table' or 'pymatgen')",
+    "is_metal": "pymatgen-core Element.is_metal",
+    "is_metalloid": "pymatgen-core Element.is_metalloid",
+    "atomic_mass_u": "pymatgen-core Element.atomic_mass",
+    "resistivity_checked_ohm_m": "datasets.resistivity_measured(), else resistivity_ohm_m",
 }
 
 #: Library T_c values set to NaN, with the reason (symbol -> reason).
@@ -242,6 +254,14 @@ def _curate(df):
     out["tc_source"] = np.where(listed, "checked table", "pymatgen")
     for sym in EXCLUDED_TC:
         out.loc[out.symbol == sym, "tc_K"] = np.nan
+    elements = [Element(s) for s in out.symbol]
+    out["is_metal"] = [bool(e.is_metal) for e in elements]
+    out["is_metalloid"] = [bool(e.is_metalloid) for e in elements]
+    out["atomic_mass_u"] = [float(e.atomic_mass) for e in elements]
+    measured = datasets.resistivity_measured().set_index("symbol").resistivity_measured_ohm_m
+    out["resistivity_checked_ohm_m"] = (
+        out.symbol.map(measured).astype(float).fillna(out.resistivity_ohm_m)
+    )
     return out[list(COLUMNS)]
 
 

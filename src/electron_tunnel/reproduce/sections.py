@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..outputs import Result
 from .claims.base import KINDS, VERDICTS
+from .claims.changes import PREVIOUS, VERDICTS_PREVIOUS
 from .verdicts import (
     ASSOCIATION_RULE,
     MAGNITUDE_RULE,
@@ -169,13 +170,22 @@ def changes_html(claims) -> str:
         for c in claims
         if c.previous_verdict
     ]
-    if not items:
+    new = [
+        f"<li><code>{_e(c.id)}</code>: {badge(c.verdict)}</li>"
+        for c in claims
+        if c.id not in VERDICTS_PREVIOUS
+    ]
+    if not items and not new:
         return ""
-    return (
-        "<h3 id='changes'>Verdicts changed since version 0.1.0</h3>"
-        "<p>Version 0.1.0 of this audit gave these claims another verdict; each change with its reason:</p>"
-        f"<ul>{''.join(items)}</ul>"
-    )
+    out = f"<h3 id='changes'>Verdicts changed since version {PREVIOUS}</h3>"
+    if items:
+        out += (
+            f"<p>Version {PREVIOUS} of this audit gave these claims another verdict; each "
+            f"change with its reason:</p><ul>{''.join(items)}</ul>"
+        )
+    if new:
+        out += f"<p>Claims new in this version:</p><ul>{''.join(new)}</ul>"
+    return out
 
 
 def pressure_html(tc_rows, res_rows, pngs, claims) -> str:

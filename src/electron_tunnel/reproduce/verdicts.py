@@ -45,6 +45,9 @@ __all__ = [
     "PRESSURE_RULE",
     "SCREENING_RULE",
     "SCREENING_STRONG",
+    "SKILL_RULE",
+    "STATEMENT_RULE",
+    "TREND_ABSENT_RULE",
     "Verdict",
     "association_verdict",
     "judge_meissner",
@@ -55,7 +58,10 @@ __all__ = [
     "negligible_effect",
     "pressure_verdict",
     "screening_verdict",
+    "skill_verdict",
     "statement_verdict",
+    "trend_absent_verdict",
+    "universal_statement_verdict",
     "verdict_from_printed",
 ]
 
@@ -119,6 +125,31 @@ SCREENING_RULE = (
     "the association rule on the AUC of the guideline's score (oriented so that higher = "
     "favourable by the paper) for superconducting vs not, chance 0.5, strength "
     f"{SCREENING_STRONG:g}, with the negligible-effect rule"
+)
+
+
+SKILL_RULE = (
+    "Skill is scored on the same rows as a no-skill baseline ('no-skill': the majority class, "
+    "or a constant score; AUC 0.5 with a zero-width CI) and the obvious confound ('confound': "
+    "metal vs non-metal for elements, the material family for compounds, scored as a "
+    "predictor itself). A sign or class prediction is scored by its balanced accuracy (the AUC "
+    "of the predicted sign for the measured one; chance 0.5); a prediction that is the same "
+    "for every row has no skill and is no signal, whatever its accuracy. A score's skill is "
+    "its association within the strata of the confound (within the metals; within families, "
+    "weighted by size), so that a score that only restates the confound is no signal; the "
+    "association rule (and the negligible-effect rule) then gives the verdict"
+)
+STATEMENT_RULE = (
+    "A universal statement about matter ('resistivity decreases with increasing pressure') is "
+    "contradicted by any measured counterexample in its sample (a row whose measured sign is "
+    "the other one; the note lists them); without counterexamples it is confirmed if the "
+    "predicted magnitudes (where measured) are within a factor 3 of the measured ones, "
+    "approximate if not or if none is measured; untestable without rows"
+)
+TREND_ABSENT_RULE = (
+    "A statement that a trend does not hold is contradicted if the rank correlation's 95 % CI "
+    "lies wholly on the trend's side of 0 and is not negligible; confirmed if it lies wholly "
+    "on the other side or within the negligible band (|rho| < 0.1); otherwise no signal"
 )
 
 
@@ -297,6 +328,81 @@ def judge_screening(results: dict) -> dict:
                 e["verdict"] = None
     results.setdefault("settings", {})["verdict_rule"] = SCREENING_RULE
     return results
+
+
+# --------------------------------------------------------------------------- skill
+
+
+def skill_verdict(estimate, ci95, chance, strong, *, constant=False) -> Verdict:
+    """Verdict on the skill of a prediction (:data:`SKILL_RULE`).
+
+    Parameters
+    ----------
+    estimate, ci95 : float, sequence of two floats
+        The skill statistic (balanced accuracy of a sign; within-stratum AUC or correlation of a
+        score) and its 95 % CI.
+    chance, strong : float
+        As in :func:`association_verdict`.
+    constant : bool
+        The prediction is the same for every row: no skill, whatever the statistic says.
+
+    Examples
+    --------
+    >>> str(skill_verdict(0.5, (0.5, 0.5), 0.5, 0.8))  # a constant score
+    'no signal'
+    >>> str(skill_verdict(0.9, (0.85, 0.95), 0.5, 0.8, constant=True))
+    'no signal'
+    >>> str(skill_verdict(0.72, (0.6, 0.83), 0.5, 0.8))
+    'approximate'
+    """
+    if constant:
+        return Verdict.NO_SIGNAL
+    return association_verdict(estimate, ci95, chance, strong)
+
+
+def universal_statement_verdict(n_counter, n, median_ratio=float("nan")) -> Verdict:
+    """Verdict on a universal statement from its counterexamples (:data:`STATEMENT_RULE`).
+
+    Parameters
+    ----------
+    n_counter, n : int
+        Measured counterexamples, and rows in the sample.
+    median_ratio : float
+        Median |predicted/measured| magnitude over the rows where both are known (NaN if none).
+
+    Examples
+    --------
+    >>> [str(universal_statement_verdict(*a)) for a in ((5, 26), (0, 26, 2.0), (0, 26, 40.0))]
+    ['contradicted', 'confirmed', 'approximate']
+    >>> str(universal_statement_verdict(0, 0))
+    'untestable'
+    """
+    n_counter, n, r = int(n_counter), int(n), float(median_ratio)
+    if n == 0:
+        return Verdict.UNTESTABLE
+    if n_counter > 0:
+        return Verdict.CONTRADICTED
+    return Verdict.CONFIRMED if 1 / 3 <= r <= 3 else Verdict.APPROXIMATE
+
+
+def trend_absent_verdict(estimate, ci95, chance=0.0, band=None) -> Verdict:
+    """Verdict on "this trend does not hold" from the trend's correlation
+    (:data:`TREND_ABSENT_RULE`); the trend's side is above ``chance``.
+
+    Examples
+    --------
+    >>> [str(trend_absent_verdict(*a)) for a in ((0.76, (0.63, 0.84)), (0.02, (-0.05, 0.08)),
+    ...                                         (0.1, (-0.1, 0.3)), (-0.4, (-0.6, -0.2)))]
+    ['contradicted', 'confirmed', 'no signal', 'confirmed']
+    """
+    lo, hi = (float(v) for v in ci95)
+    if not all(math.isfinite(v) for v in (float(estimate), lo, hi)):
+        return Verdict.UNTESTABLE
+    if negligible_effect((lo, hi), chance, band) or hi < chance:
+        return Verdict.CONFIRMED
+    if lo > chance:
+        return Verdict.CONTRADICTED
+    return Verdict.NO_SIGNAL
 
 
 # --------------------------------------------------------------------------- pressure

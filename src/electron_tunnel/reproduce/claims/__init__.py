@@ -26,11 +26,11 @@ from ... import datasets
 from ...errors import InputError
 from ...outputs import Result
 from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
-from . import figures_table, materials, phenomenology, series, tunnel
+from . import figures_table, materials, phenomenology, resistance, series, tunnel
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
 from . import screen as screen_claims
-from .base import Claim, Comparison, Evidence, Kind
+from .base import Claim, Comparison, Evidence, Kind, not_applicable
 from .changes import record_changes
 from .phenomenology import literature_facts
 
@@ -72,6 +72,8 @@ def compute_claims(
         + meissner_claims.claims(meissner)
         + materials.claims(evaluation)
         + pressure_claims.claims(figure8, pressure)
+        + [screen_claims.high_tc_claim()]
+        + resistance.claims()
         + screen_claims.claims(screen)
     )
     claims = _join(evidence)
@@ -83,8 +85,45 @@ def compute_claims(
             and negligible_effect(c.ci95, c.chance)
         ):
             c.note = f"negligible effect ({NEGLIGIBLE_RULE}). " + c.note
+    _skill_entries(claims)
     record_changes(claims)
     return claims
+
+
+#: World claims that are not a prediction scored over rows (one number against one
+#: measurement, a law against a law): why a no-skill baseline and a confound do not apply.
+SINGLE_COMPARISON = {
+    "table1-nonconductors-higher": "one ratio (non-metals over metals) against one measured "
+    "ratio; the claim is itself about the metal/non-metal split",
+    "flux-twice-quantum": "one predicted flux step against the measured one",
+    "eq45-flux-attribution": "one predicted flux quantum against the measured one",
+    "eq44-critical-current": "the shape of one law J(T) against the measured law",
+    "jc-t4-across-materials": "one predicted ratio of critical currents against the measured one",
+    "vortex-density": "one predicted density against the measured one",
+    "meissner-lorentz": "a simulated susceptibility against the Meissner value −1",
+    "bcs-cannot-explain-meissner": "a statement about another theory",
+    "high-tc-needs-pressure": "a count of materials against the statement's 'most'",
+    "resistivity-purity-independent": "one predicted ratio (1) against the measured spread",
+    "resistive-transition-shape": "predicted resistance ratios against measured ones, one material",
+    "density-not-rising-with-z": "a descriptive statement with no prediction to score; the "
+    "confound is shown",
+}
+
+
+def _skill_entries(claims) -> None:
+    """Every world claim carries a ``no-skill`` and a ``confound`` entry: computed, or saying why
+    it does not apply (:data:`SINGLE_COMPARISON`)."""
+    for c in claims:
+        if c.kind != Kind.WORLD:
+            continue
+        names = {x.name for x in c.comparisons}
+        reason = SINGLE_COMPARISON.get(c.id)
+        for name in ("no-skill", "confound"):
+            if name in names:
+                continue
+            if reason is None and c.verdict != Verdict.UNTESTABLE:
+                raise InputError(f"claim {c.id}: world claim without a {name!r} comparison")
+            c.comparisons.append(not_applicable(name, reason or "the claim's input is pending"))
 
 
 def _join(evidence) -> list[Claim]:

@@ -28,6 +28,7 @@ from ..verdicts import (
     Verdict,
     association_verdict,
     magnitude_verdict,
+    skill_verdict,
     verdict_from_printed,
 )
 
@@ -46,6 +47,8 @@ __all__ = [
     "association_verdict",
     "fmt_value",
     "magnitude_verdict",
+    "no_skill",
+    "not_applicable",
     "pending",
     "rounded",
     "verdict_from_printed",
@@ -178,6 +181,25 @@ def pending(ids, method: str, note: str) -> list[Evidence]:
         Evidence(id=i, computed_value="pending", method=method, verdict="untestable", note=note)
         for i in ids
     ]
+
+
+def no_skill(chance, n, what="a constant prediction") -> Comparison:
+    """The no-skill baseline on ``n`` rows: ``what`` (the majority class, a constant score)
+    gives the chance value with a zero-width CI, and no signal by :data:`SKILL_RULE`."""
+    return Comparison(
+        name="no-skill",
+        method=f"{what}: every row gets the same prediction, so the statistic is chance "
+        f"({chance:g}) exactly",
+        n=int(n),
+        estimate=float(chance),
+        ci95=[float(chance), float(chance)],
+        verdict=skill_verdict(chance, (chance, chance), chance, 1.0, constant=True),
+    )
+
+
+def not_applicable(name: str, reason: str) -> Comparison:
+    """A ``name`` comparison (``no-skill``, ``confound``) that does not apply to a claim, and why."""
+    return Comparison(name=name, method=f"does not apply: {reason}", verdict=Verdict.UNTESTABLE)
 
 
 def rounded(x, digits=6):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy.optimize import brentq
 
 from ... import chain, two_centre
 from .base import Evidence, rounded, verdict_from_printed
@@ -97,7 +98,12 @@ def threshold_claims():
                     "exact value " + ("1/5" if terms == 0 else "(3G − 7ζ(3)/4)/(3G + 7ζ(3)/4)")
                 ),
                 verdict=verdict_from_printed("0.225", value),
-                note="'about' is read with the 5 % rule.",
+                note=(
+                    "'about' is read with the 5 % rule. The paper's 0.225 is where the "
+                    f"{series} tunnel is 5 % of R_b wide (R_c = 0.95 R_b at c = "
+                    f"{_five_percent_tunnel(terms):.4f}), not where it disappears (c* = "
+                    f"{value:.4g})."
+                ),
             )
         )
     # each statement about c* compared with the exact threshold, first term and full series
@@ -137,10 +143,22 @@ def threshold_claims():
             _threshold(
                 f"insulator-below-1_2-{which}", value, value >= 0.5,
                 f"compare with the exact threshold c* ({series})",
-                f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor.",
+                f"every c in ({value:.4g}, 1/2) gives a tunnel, i.e. a conductor or superconductor. "
+                "'c < 1/2' also contradicts the paper's next sentence ('otherwise, such as between "
+                "1/4 and 1, it simulates the attraction fields ... in conductors and "
+                "superconductors'), which overlaps it on (1/4, 1/2); it is probably a typo for "
+                "1/6 (the bound of the 'no tunnel below 1/6' statement).",
             )
         )  # fmt: skip
     return out
+
+
+def _five_percent_tunnel(terms):
+    """The c at which the tunnel is 5 % of R_b wide (R_c = 0.95 R_b), by Brent's method."""
+    return brentq(
+        lambda c: float(chain.conducting_radius(1.0, c, terms)) - 0.95,
+        float(chain.insulating_threshold(terms)) + 1e-9, 1.0, xtol=1e-14,
+    )  # fmt: skip
 
 
 def _threshold(claim_id, value, holds, method, note):
