@@ -316,10 +316,10 @@ def test_phenomenology_verdicts_and_citations(claims):
     assert claims["eq43-stefan-boltzmann"]["verdict"] == "confirmed"
 
 
-def test_changed_verdicts_against_0_1_0_carry_their_reason(run, claims):
-    """previous_verdict and change are set exactly where the verdict differs from 0.1.0."""
+def test_changed_verdicts_against_the_previous_release_carry_their_reason(run, claims):
+    """previous_verdict and change are set exactly where the verdict differs from 0.2.0."""
     out, report = run
-    old, reasons = claim_changes.VERDICTS_0_1_0, claim_changes.REASONS
+    old, reasons = claim_changes.VERDICTS_PREVIOUS, claim_changes.REASONS
     changed = []
     for cid, c in claims.items():
         if cid in old and c["verdict"] != old[cid]:
@@ -328,8 +328,7 @@ def test_changed_verdicts_against_0_1_0_carry_their_reason(run, claims):
             changed.append(cid)
         else:
             assert c["previous_verdict"] is None and c["change"] == "", cid
-    # only claims with a recorded reason changed: the negligible-effect rule (screening) and
-    # the one primary radius convention (pressure, screening)
+    # only claims with a recorded reason changed (the skill rules of 0.3.0)
     assert changed and set(changed) <= set(reasons)
     csv = pd.read_csv(out / "claims.csv", keep_default_na=False).set_index("id")
     html = report.read_text(encoding="utf-8")
@@ -337,10 +336,16 @@ def test_changed_verdicts_against_0_1_0_carry_their_reason(run, claims):
     for cid in changed:
         assert csv.loc[cid, "previous_verdict"] == old[cid]
         assert f"<code>{cid}</code>" in section
+    new = sorted(set(claims) - set(old))
+    for cid in new:
+        assert f"<code>{cid}</code>" in html.split("id='changes'", 1)[1]
     assert section.count("<li>") == len(changed)
-    # the table of 0.1.0 holds a verdict word for every claim (0.2.0 adds none, drops none)
+    # the table of 0.2.0 holds a verdict word for every claim; 0.3.0 drops none
     assert set(old.values()) <= set(claims_base.VERDICTS)
-    assert set(claims) == set(old)
+    assert set(old) <= set(claims)
+    assert {"smaller-distance-favours-sc", "vortex-density", "table1-c-makes-insulators"} <= set(
+        new
+    )
 
 
 def test_untestable_claims_say_why(claims):
@@ -544,45 +549,46 @@ def test_every_claim_verdict_is_covered_by_a_test(claims):
 
 
 def test_real_materials_verdicts_from_elements_csv(run, claims):
-    """The element claims, recomputed from the reproduction's own elements.csv."""
+    """The element claims, recomputed from the reproduction's own elements.csv: the verdict is
+    the association within the metals, beside the pooled one, the no-skill baseline and the
+    confound."""
     out, _ = run
     df = pd.read_csv(out / "elements.csv")
-    sc = df.superconductor.astype(bool)
+    sc = df.superconductor.astype(bool).to_numpy()
     measured = df.measured.astype(bool)  # At, Fr and Z >= 100 excluded
     assert not measured[df.Z >= 100].any() and measured[df.Z < 85].all()
     from electron_tunnel import stats
 
-    known = df.state_3500K != "unknown"
-    notgas = (df.state_3500K != "gas").astype(float).where(known)
+    metal = df.is_metal.astype(bool).to_numpy()
     valid = np.isfinite(df.R_v_pm) & np.isfinite(df.R_b_pm) & (df.R_v_pm < 2 * df.R_b_pm)
-    valid &= measured
-    r = stats.auc_with_ci(notgas.where(valid), sc, B=1000)
-    c = claims["fig11-12-superconductors-not-gaseous"]
-    assert c["computed_value"] == pytest.approx(r["auc"], abs=1e-4)
-    assert c["verdict"] == verdicts.association_verdict(r["auc"], r["ci95"], 0.5, 0.8)
-    d = stats.auc_with_ci(df.density_kg_m3.where(measured), sc, B=1000)
-    assert claims["fig13-density"]["computed_value"] == pytest.approx(d["auc"], abs=1e-4)
-    assert claims["fig13-density"]["verdict"] == verdicts.association_verdict(
-        d["auc"], d["ci95"], 0.5, 0.8
-    )
+    valid = (valid & measured).to_numpy()
     crit = np.full(len(df), np.nan)
     crit[valid] = et.critical_attraction(df.R_v_pm[valid] * PM, df.R_b_pm[valid] * PM)
-    g = stats.auc_with_ci(-crit, sc, B=1000)
-    gap = claims["gap-predicts-superconductors"]
-    assert gap["computed_value"] == pytest.approx(g["auc"], abs=1e-4)
-    assert gap["verdict"] == verdicts.association_verdict(g["auc"], g["ci95"], 0.5, 0.8)
-    ok = valid & np.isfinite(df.resistivity_ohm_m)
-    rho = spearmanr(df["D_c0.1_per_m"][ok], df.resistivity_ohm_m[ok]).statistic
+    distance = np.cbrt(df.atomic_mass_u * 1e-3 / 6.02214076e23 / df.density_kg_m3).to_numpy()
+    scores = {
+        "gap-predicts-superconductors": -crit,
+        "fig13-density": df.density_kg_m3.to_numpy(float),
+        "smaller-distance-favours-sc": -distance,
+    }
+    for cid, score in scores.items():
+        s_ = np.where(valid, score, np.nan)
+        within = stats.auc_with_ci(np.where(metal, s_, np.nan), sc, B=1000)
+        pooled = stats.auc_with_ci(s_, sc, B=1000)
+        c = claims[cid]
+        assert c["computed_value"] == pytest.approx(within["auc"], abs=1e-4), cid
+        assert c["verdict"] == verdicts.association_verdict(within["auc"], within["ci95"], 0.5, 0.8)
+        comp = {x["name"]: x for x in c["comparisons"]}
+        assert comp["pooled"]["estimate"] == pytest.approx(pooled["auc"], abs=1e-4)
+        assert comp["no-skill"]["estimate"] == 0.5 and comp["no-skill"]["verdict"] == "no signal"
+        conf = stats.auc_with_ci(np.where(np.isfinite(s_), metal.astype(float), np.nan), sc)
+        assert comp["confound"]["estimate"] == pytest.approx(conf["auc"], abs=1e-4)
+        assert len(c["by_convention"]) >= 3
+    ok = valid & np.isfinite(df.resistivity_checked_ohm_m) & metal
+    rho = spearmanr(df["D_c0.1_per_m"][ok], df.resistivity_checked_ohm_m[ok]).statistic
     res = claims["resistivity-correlation-elements"]
     assert res["computed_value"] == pytest.approx(rho, abs=1e-4)
     assert res["verdict"] == verdicts.association_verdict(res["estimate"], res["ci95"], 0.0, 0.7)
     assert "pymatgen" in res["method"] and "paper's radii" in res["method"]
-    for cid in (
-        "fig13-density",
-        "gap-predicts-superconductors",
-        "resistivity-correlation-elements",
-    ):
-        assert len(claims[cid]["by_convention"]) >= 3
 
 
 def test_new_world_claims(run, claims):
@@ -596,11 +602,21 @@ def test_new_world_claims(run, claims):
     assert {"Li", "Ca", "Sr", "Bi", "Sb"} <= set(res.symbol[res.measured_sign > 0])
     assert {"Cu", "Ag", "Au", "Al", "Pb"} <= set(res.symbol[res.measured_sign < 0])
     assert len(res) >= 25
-    # the rule applied to the claim's own numbers (0.1.0 said approximate with other radii)
-    v = diagram.slope_agreement(res)
+    # a universal statement, falsified by its counterexamples; the sign scored for skill
     falls = claims["resistivity-falls-with-pressure"]
-    assert falls["verdict"] == verdicts.pressure_verdict(v)
-    assert falls["computed_value"] == v["text"]
+    has = res.predicted_sign.notna()
+    rises = res[has & (res.measured_sign > 0)]
+    v = diagram.slope_agreement(res)
+    assert falls["verdict"] == verdicts.universal_statement_verdict(
+        len(rises), int(has.sum()), v["median_ratio"]
+    )
+    assert falls["computed_value"].startswith(f"{len(rises)} counterexamples of {has.sum()}")
+    comp = {x["name"]: x for x in falls["comparisons"]}
+    assert {"skill", "no-skill", "confound", "controlled"} <= set(comp)
+    from electron_tunnel import stats
+
+    skill = stats.auc_with_ci(res.predicted_sign[has], res.measured_sign[has] > 0)
+    assert comp["skill"]["estimate"] == pytest.approx(skill["auc"], abs=1e-4)
     pressure = pd.read_csv(out / "pressure.csv")
     assert len(pressure) == 10 and (pressure.reason.fillna("") != "").sum() >= 1
     meissner = strict_json(out / "meissner" / "meissner.json")  # judged by the reproduction
@@ -637,11 +653,40 @@ def test_pressure_claim_from_the_shipped_table(claims):
     assert {"Pb", "Al", "Cd", "Zn", "MgB2"} <= falling  # the sample holds falling T_c
     rows = diagram.tc_pressure_slopes()
     assert len(rows) == len(data)  # no row dropped
-    v = diagram.slope_agreement(rows)
     c = claims["tc-rises-with-pressure"]
-    assert c["verdict"] == verdicts.pressure_verdict(v)
-    assert c["computed_value"] == v["text"] and c["computed_value"].startswith("sign right for")
-    assert "Confirmed only if" in c["method"]
-    assert "MgB2" in c["note"] and "Smith" in c["note"]
+    scored = rows[rows.scored]
+    assert len(scored) == scored.material.nunique() == len(rows) - 1  # Sc once
+    counter = scored[scored.measured_sign < 0]
+    assert (
+        c["verdict"]
+        == "contradicted"
+        == verdicts.universal_statement_verdict(len(counter), len(scored))
+    )
+    assert c["computed_value"].startswith(f"{len(counter)} counterexamples of {len(scored)}")
+    comp = {x["name"]: x for x in c["comparisons"]}
+    # the model predicts a rise everywhere: no skill; the sample's selection predicts all
+    assert comp["skill"]["estimate"] == 0.5 and comp["skill"]["verdict"] == "no signal"
+    assert comp["confound"]["estimate"] == 1.0
+    assert "counterexamples" in c["method"]
+    assert "MgB2" in c["note"] and "Smith" in c["note"] and "extrapolated" in c["note"]
     assert claims["fig8-state-diagram"]["verdict"] == "untestable"
     assert "triple point" in claims["fig8-state-diagram"]["computed_value"]
+
+
+def test_headline_blocks_are_current(run, claims):
+    """The counts in README.md and docs/index.md are the ones this code computes (regenerate
+    with ``python3 tools/sync_headline.py`` after ``python3 dev.py run``)."""
+    from electron_tunnel.reproduce import headline
+
+    out, _ = run
+    data = strict_json(out / "claims.json")
+    block = headline.headline_markdown(data)
+    root = Path(__file__).resolve().parents[1]
+    for name in ("README.md", "docs/index.md"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert headline.START in text and headline.END in text, name
+        assert headline.replace_block(text, block) == text, f"{name}: run tools/sync_headline.py"
+    # every world claim is in the table, with its no-skill and confound cells
+    for c in data:
+        if c["kind"] == "world":
+            assert f"| `{c['id']}` | {c['verdict']} |" in block

@@ -34,7 +34,11 @@ def test_statistics_recomputed_independently(result):
     df = materials.elements()
     measured = robustness.measured_mask(df)
     label = np.isfinite(df.tc_K.to_numpy(float))
-    rho = df.resistivity_ohm_m.to_numpy(float)
+    rho = df.resistivity_checked_ohm_m.to_numpy(float)
+    # the confound, straight from pymatgen-core
+    from pymatgen.core import Element
+
+    metal = np.array([Element(s).is_metal for s in df.symbol])
     for name in robustness.CONVENTIONS:
         R_v, R_b, _ = materials.radii(name, df)
         ok = states.in_domain(R_v, R_b) & measured
@@ -49,6 +53,27 @@ def test_statistics_recomputed_independently(result):
         D = chain.resisting_distance(R_v[with_rho], R_b[with_rho], robustness.PAPER_C)
         rs = spearmanr(D, rho[with_rho]).statistic
         assert stats_["resistivity_spearman"]["rho"] == pytest.approx(rs, abs=1e-12)
+        # within the metals, and the confound on the same rows
+        ctrl = stats_["controlled"]
+        m = metal[ok]
+        assert ctrl["gap_auc"]["within_metals"]["auc"] == pytest.approx(
+            roc_auc_score(label[ok][m], -crit[m]), abs=1e-12
+        )
+        assert ctrl["gap_auc"]["confound"]["auc"] == pytest.approx(
+            roc_auc_score(label[ok], m.astype(float)), abs=1e-12
+        )
+        mr = metal[with_rho]
+        assert ctrl["resistivity_spearman"]["within_metals"]["rho"] == pytest.approx(
+            spearmanr(D[mr], rho[with_rho][mr]).statistic, abs=1e-12
+        )
+
+
+def test_density_against_atomic_number(result):
+    df = materials.elements()
+    ok = robustness.measured_mask(df) & np.isfinite(df.density_kg_m3.to_numpy(float))
+    rs = spearmanr(df.Z[ok], df.density_kg_m3[ok]).statistic
+    assert result["density_vs_z"]["all"]["rho"] == pytest.approx(rs, abs=1e-12)
+    assert result["density_vs_z"]["all"]["n"] == int(ok.sum())
 
 
 def test_sample_effect_and_excluded(result):

@@ -192,13 +192,27 @@ def test_resistivity_table_columns_and_reasons():
     df = diagram.resistivity_pressure_slopes()
     assert list(df.columns) == [
         "symbol", "measured_sign", "predicted_sign", "measured_dlnR_dp_per_GPa",
-        "predicted_dlnR_dp_per_GPa", "source", "reason",
+        "predicted_dlnR_dp_per_GPa", "predicted_basis", "source", "reason",
     ]  # fmt: skip
     assert len(df) == len(datasets.resistivity_pressure())
-    has = np.isfinite(df.predicted_dlnR_dp_per_GPa)
+    has = np.isfinite(df.predicted_sign)
     assert np.all(has ^ (df.reason.str.len() > 0))
-    assert "bulk modulus" in df.set_index("symbol").loc["Sr", "reason"]
+    # a missing bulk modulus or expansion costs the magnitude, not the sign
+    sign_only = df.predicted_basis.str.startswith("sign only")
+    assert {"Sr", "K", "In", "Te"} <= set(df.symbol[sign_only])
+    assert "bulk modulus" in df.set_index("symbol").loc["Sr", "predicted_basis"]
+    assert df.predicted_dlnR_dp_per_GPa[sign_only].isna().all()
+    assert np.isfinite(df.predicted_dlnR_dp_per_GPa[has & ~sign_only]).all()
     assert set(df.predicted_sign[has]) <= {-1.0, 1.0}
+
+
+def test_resistivity_sign_does_not_depend_on_bulk_modulus():
+    """The sign-only rows are computed with K0 = 100 GPa; any K0 gives the same slope x K0."""
+    from electron_tunnel.diagram.slopes import _dlnD_dp
+
+    params = diagram.for_element("Cu")
+    slopes = [_dlnD_dp(params.replace(K0=k, c0=0.1), 293.0, None) * k for k in (30e9, 300e9)]
+    assert slopes[0] == pytest.approx(slopes[1], rel=1e-9)
 
 
 def _first_term_dlnD_dp():

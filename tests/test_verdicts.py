@@ -286,7 +286,7 @@ def test_claims_csv_has_a_verdict_and_an_estimate_column_per_comparison():
 
 # --------------------------------------------------------------------------- changes since 0.1.0
 def test_record_changes_needs_a_reason():
-    old = claims_changes.VERDICTS_0_1_0
+    old = claims_changes.VERDICTS_PREVIOUS
     assert "eq9-border-ratio" not in claims_changes.REASONS
     assert old["eq9-border-ratio"] == "confirmed"
     changed = _claim("eq9-border-ratio", verdict="contradicted")
@@ -296,19 +296,19 @@ def test_record_changes_needs_a_reason():
 
 def test_record_changes_sets_previous_verdict_only_where_it_changed():
     reasons = claims_changes.REASONS
-    assert set(reasons) <= set(claims_changes.VERDICTS_0_1_0)
-    assert claims_changes.VERDICTS_0_1_0["screen-g1"] == "approximate"
-    moved = _claim("screen-g1", verdict="no signal")
-    same = _claim("screen-g2", verdict=claims_changes.VERDICTS_0_1_0["screen-g2"])
+    assert set(reasons) <= set(claims_changes.VERDICTS_PREVIOUS)
+    assert claims_changes.VERDICTS_PREVIOUS["screen-g1"] == "no signal"
+    moved = _claim("screen-g1", verdict="approximate")
+    same = _claim("screen-g2", verdict=claims_changes.VERDICTS_PREVIOUS["screen-g2"])
     pending = _claim("fig13-density", verdict="untestable")  # computed without its evidence
     new = _claim("not-in-0.1.0", verdict="contradicted")
     claims_changes.record_changes([moved, same, pending, new])
-    assert moved.previous_verdict == "approximate"
-    assert moved.change == f"was approximate, now no signal: {reasons['screen-g1']}"
+    assert moved.previous_verdict == "no signal"
+    assert moved.change == f"was no signal, now approximate: {reasons['screen-g1']}"
     for c in (same, pending, new):
         assert c.previous_verdict is None and c.change == "", c.id
     # a reason alone changes nothing: the verdict must differ
-    kept = _claim("screen-g1", verdict="approximate")
+    kept = _claim("screen-g1", verdict="no signal")
     claims_changes.record_changes([kept])
     assert kept.previous_verdict is None and kept.change == ""
 
@@ -326,11 +326,13 @@ def test_every_claim_has_a_kind_and_verdict_and_nine_extensions():
 def _empty_pressure():
     import pandas as pd
 
-    cols = ["material", "measured_sign", "predicted_sign", "ratio", "reason", "source"]
+    cols = ["material", "measured_sign", "predicted_sign", "ratio", "reason", "source",
+            "anchor", "predicted_sign_any", "extrapolated", "scored", "scored_reason"]  # fmt: skip
     tc = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
-    tc["measured_sign"] = tc["measured_sign"].astype(float)
-    tc["predicted_sign"] = tc["predicted_sign"].astype(float)
-    tc["ratio"] = tc["ratio"].astype(float)
+    for col in ("measured_sign", "predicted_sign", "ratio", "predicted_sign_any"):
+        tc[col] = tc[col].astype(float)
+    for col in ("extrapolated", "scored"):
+        tc[col] = tc[col].astype(bool)
     res = pd.DataFrame(
         {
             "symbol": pd.Series(dtype=object),
@@ -338,6 +340,7 @@ def _empty_pressure():
             "predicted_sign": pd.Series(dtype=float),
             "measured_dlnR_dp_per_GPa": pd.Series(dtype=float),
             "predicted_dlnR_dp_per_GPa": pd.Series(dtype=float),
+            "predicted_basis": pd.Series(dtype=object),
             "source": pd.Series(dtype=object),
             "reason": pd.Series(dtype=object),
         }
@@ -385,12 +388,12 @@ def test_kinds_of_named_claims():
         assert kind[cid] == "world", cid
 
 
-def test_verdicts_of_0_1_0_are_verdicts_of_every_claim():
-    old = claims_changes.VERDICTS_0_1_0
+def test_previous_verdicts_are_verdicts_of_every_claim():
+    old = claims_changes.VERDICTS_PREVIOUS
     assert set(old.values()) <= set(VERDICTS), {k: v for k, v in old.items() if v not in VERDICTS}
     assert set(claims_changes.REASONS) <= set(old)
     # 0.1.0's screening verdicts as its claims.json gave them (the brief of the redesign)
-    assert [old.get(f"screen-{g}") for g in ("g1", "g3", "g4")] == [
+    assert [claims_changes.VERDICTS_0_1_0.get(f"screen-{g}") for g in ("g1", "g3", "g4")] == [
         "approximate", "approximate", "contradicted"
     ]  # fmt: skip
     screen = _screen_result({g: (0.45, 0.58) for g in ("g1", "g2", "g3", "g4", "g5", "combined")})

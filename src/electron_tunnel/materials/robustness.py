@@ -92,7 +92,7 @@ def interatomic_distance(df):
     >>> import pandas as pd
     >>> cu = pd.DataFrame({"atomic_mass_u": [63.546], "density_kg_m3": [8960.0]})
     >>> round(float(interatomic_distance(cu)[0]) * 1e12, 1)  # pm
-    228.2
+    227.5
     """
     mass = df["atomic_mass_u"].to_numpy(float) * 1e-3 / N_A  # kg per atom
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -107,9 +107,36 @@ def metal_strata(df, *, metalloids_as_metals=False):
     return metal | df["is_metalloid"].to_numpy(bool) if metalloids_as_metals else metal
 
 
-def _controlled(scores, label, metal, B, seed):
-    """AUC of each score (dict name -> array, NaN outside the sample) within the metals, within
-    the metals counting metalloids, and the confound's own AUC on the same rows."""
+def controlled_auc(scores, label, metal, B=stats.DEFAULT_B, seed=stats.DEFAULT_SEED):
+    """Each score's AUC for ``label`` within the metals, beside the confound's own AUC.
+
+    Parameters
+    ----------
+    scores : dict of str to array_like
+        Name -> score per element (NaN outside the sample).
+    label : array_like of bool
+        The class (has an ambient T_c).
+    metal : array_like of bool
+        The confound's strata (:func:`metal_strata`).
+    B, seed : int
+        Bootstrap resamples and seed.
+
+    Returns
+    -------
+    dict
+        Name -> ``{"within_metals", "non_metals", "confound"}``: the AUC with CI within the
+        metals, the class counts of the non-metal stratum, and the AUC of ``metal`` itself on
+        the rows where the score is finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> metal = np.array([1, 1, 1, 1, 0, 0], bool)
+    >>> label = np.array([1, 1, 0, 0, 0, 0], bool)
+    >>> out = controlled_auc({"is metal": metal.astype(float)}, label, metal, B=50)
+    >>> out["is metal"]["confound"]["auc"], out["is metal"]["within_metals"]["auc"]
+    (0.75, 0.5)
+    """
     out = {}
     for key, s in scores.items():
         finite = np.isfinite(s)
@@ -179,8 +206,8 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
         row["resistivity_spearman"] = stats.spearman_with_ci(
             D[with_rho], rho[with_rho], B=B, seed=seed
         )
-        controlled = _controlled(scores, label, metal, B, seed)
-        with_metalloids = _controlled(scores, label, metal_or_metalloid, B, seed)
+        controlled = controlled_auc(scores, label, metal, B, seed)
+        with_metalloids = controlled_auc(scores, label, metal_or_metalloid, B, seed)
         for key in scores:
             controlled[key]["within_metals_and_metalloids"] = with_metalloids[key]["within_metals"]
         m = with_rho & metal

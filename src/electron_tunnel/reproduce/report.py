@@ -8,7 +8,7 @@ from collections import Counter
 from .. import __version__
 from .claims.base import VERDICTS
 from .sections import badge as _badge
-from .sections import changes_html, kind_table, robustness_html, rules_html
+from .sections import changes_html, kind_table, robustness_html, rules_html, skill_html
 from .sections import escape as _e
 
 __all__ = ["render_report"]
@@ -364,7 +364,7 @@ takes no side; it reports what holds and what does not.</p>
 <a href="#table1">Table 1</a> · <a href="#materials">real materials</a> · <a href="#claims">all claims</a> · <a href="#rules">verdict rules</a></p>
 <div class="cards">{cards}</div>
 {kind_table(claims)}
-<h2>Main findings</h2>{findings}{changes_html(claims)}
+<h2>Main findings</h2>{findings}{skill_html(claims)}{changes_html(claims)}
 <h2>Figures</h2>{fig1}{fig2}{fig5}{fig7}{fig8}
 {table_html}{_materials_section(evaluation, pngs, claims)}{robustness_html(claims)}{extra}
 {claims_html}{rules}

@@ -17,6 +17,9 @@ from .verdicts import (
     NEGLIGIBLE_RULE,
     PRESSURE_RULE,
     SCREENING_RULE,
+    SKILL_RULE,
+    STATEMENT_RULE,
+    TREND_ABSENT_RULE,
 )
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "robustness_html",
     "rules_html",
     "screen_html",
+    "skill_html",
 ]
 
 KIND_LABELS = {
@@ -124,7 +128,11 @@ paper's words "closely", "strongly" assert). Each stores <code>estimate</code>,
         _e(NEGLIGIBLE_RULE)
     }.</li>
 <li><b>Magnitudes</b> that follow from ρ = Z·D: {_e(MAGNITUDE_RULE)}.</li>
-<li><b>Slopes under pressure</b>: {_e(PRESSURE_RULE)}</li>
+<li><b>Skill</b>: {_e(SKILL_RULE)}.</li>
+<li><b>Universal statements</b>: {_e(STATEMENT_RULE)}.</li>
+<li><b>Absent trends</b>: {_e(TREND_ABSENT_RULE)}.</li>
+<li><b>Slopes under pressure</b> (the rule of 0.2.0, kept as evidence in the notes):
+{_e(PRESSURE_RULE)}</li>
 <li><b>Design guidelines</b>: {_e(SCREENING_RULE)}.</li>
 <li><b>Radius conventions</b>: every element-level claim is computed under several conventions
 (<code>by_convention</code>); it is <i>robust</i> only if the verdict is the same under all.
@@ -160,6 +168,36 @@ def robustness_html(claims) -> str:
 covalent R_v with Bondi's van der Waals R_b, else the empirical radius, as the paper's Table 1
 caption says). Only elements whose bulk properties are measured are counted.</p>
 <div class="scroll"><table><tr><th>claim</th>{head}<th></th></tr>{"".join(rows)}</table></div>"""
+
+
+def skill_html(claims) -> str:
+    """Every world claim beside its no-skill baseline, its confound and its other comparisons."""
+    rows = []
+    for c in claims:
+        if str(c.kind) != "world":
+            continue
+        cells = []
+        for comp in c.comparisons:
+            if comp.estimate is None:
+                cells.append(f"<b>{_e(comp.name)}</b>: {_e(comp.method)}")
+                continue
+            ci = f" [{comp.ci95[0]}, {comp.ci95[1]}]" if comp.ci95 else ""
+            cells.append(
+                f"<b>{_e(comp.name)}</b>: {_e(comp.estimate)}<span class='meta'>{_e(ci)}</span> "
+                f"{badge(comp.verdict)}"
+            )
+        rows.append(
+            f"<tr><td><a href='#{_e(c.id)}'><code>{_e(c.id)}</code></a></td>"
+            f"<td>{badge(c.verdict)}</td><td>{_e(c.computed_value)}</td>"
+            f"<td class='note'>{'<br>'.join(cells)}</td></tr>"
+        )
+    if not rows:
+        return ""
+    return f"""
+<h3 id="skill">Skill: the claims about the world beside a no-skill baseline and the confound</h3>
+<p>{_e(SKILL_RULE)}. {_e(STATEMENT_RULE)}.</p>
+<div class="scroll"><table><tr><th>claim</th><th>verdict</th><th>computed</th>
+<th>beside it, on the same rows</th></tr>{"".join(rows)}</table></div>"""
 
 
 def changes_html(claims) -> str:

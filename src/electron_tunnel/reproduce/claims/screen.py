@@ -77,8 +77,8 @@ def _element_sets(formulas):
 
 
 def high_tc_claim():
-    """ "Most high-temperature superconductors are obtained under high pressures", counted by
-    distinct materials: SuperCon (ambient pressure) against the pressure table."""
+    """The claim that high T_c needs high pressure, counted by distinct materials: SuperCon
+    (ambient pressure) against the pressure table."""
     sc = datasets.supercon()
     pressure = datasets.pressure_superconductors()
     counts = {}
