@@ -155,3 +155,56 @@ def test_stored_coefficients_are_reproducible():
     spec.loader.exec_module(module)
     stored = (pathlib.Path(_series.__file__).parent / "chebyshev_data.py").read_text()
     assert module.render() == stored
+
+
+# --------------------------------------------------------------------------- Meissner bound
+def test_bulk_orbit_bound_algebra():
+    """docs/derivations.md, "Meissner: the bulk-orbit bound", and magnetism.bulk_orbit."""
+    from electron_tunnel import magnetism as mg
+    from electron_tunnel.magnetism.observables import MU_0
+
+    B, Ba, mu0, n, E, u, v = sp.symbols("B B_a mu0 n E u v", positive=True)
+    N = sp.symbols("N", nonnegative=True)
+    # the moment of a closed orbit: q/2 (-sgn q) r_c v = -E_perp / B, for either charge sign
+    for q in (e, -e):
+        r_c = m * v / (sp.Abs(q) * B)
+        assert sp.simplify(q / 2 * (-sp.sign(q)) * r_c * v + (m * v**2 / 2) / B) == 0
+    cst = (1 - N) * mu0 * n * E
+    roots = sp.solve(sp.Eq(B, Ba - cst / B), B)
+    root = sp.sqrt(Ba**2 - 4 * cst)
+    plus, minus = (Ba + root) / 2, (Ba - root) / 2
+    assert {sp.simplify(r - plus) == 0 or sp.simplify(r - minus) == 0 for r in roots} == {True}
+    assert sp.limit(plus, n, 0) == Ba and sp.limit(minus, n, 0) == 0
+    assert sp.simplify(plus * minus - cst) == 0  # Vieta: the fixed-point slopes B-/B+, B+/B-
+    # dB/dB_a = 1/2 +- B_a / (2 sqrt(.)): positive on B+, negative on B-
+    assert sp.simplify(sp.diff(plus, Ba) - (sp.Rational(1, 2) + Ba / (2 * root))) == 0
+    assert sp.simplify(sp.diff(minus, Ba) - (sp.Rational(1, 2) - Ba / (2 * root))) == 0
+    # chi = M / H_a on B+, its rationalised form, its minimum at n_c, and M / H_int there
+    chi = -mu0 * n * E / (plus * Ba)
+    assert sp.simplify(chi - (plus - Ba) / ((1 - N) * Ba)) == 0
+    s = sp.sqrt(1 - 4 * (1 - N) * u)
+    assert sp.simplify(chi.subs(n, u * Ba**2 / (mu0 * E)) - (-2 * u / (1 + s))) == 0
+    n_c = Ba**2 / (4 * (1 - N) * mu0 * E)
+    assert sp.simplify(plus.subs(n, n_c) - Ba / 2) == 0
+    assert sp.simplify(chi.subs(n, n_c) + 1 / (2 * (1 - N))) == 0
+    M = -n * E / plus
+    assert sp.simplify((M / (Ba / mu0 - N * M)).subs(n, n_c) + 1 / (2 - N)) == 0
+    # chi(u) decreases from 0 to its value at u_c = 1/(4 (1 - N)): the bound is the minimum
+    assert sp.simplify(sp.diff(-2 * u / (1 + s), u) + 1 / s) == 0  # d chi / du = -1/s < 0
+    # weak response: -u - (1 - N) u^2; for N = 0 the Catalan numbers
+    ser = sp.series(-2 * u / (1 + s), u, 0, 3).removeO()
+    assert sp.expand(ser - (-u - (1 - N) * u**2)) == 0
+    ser0 = sp.series((-2 * u / (1 + s)).subs(N, 0), u, 0, 7).removeO()
+    assert [-ser0.coeff(u, k + 1) for k in range(6)] == [sp.catalan(k) for k in range(6)]
+    # the code evaluates the same closed form
+    for Nv, Bv, uv in [(0, 0.03, 0.1), (0, 2e-3, 0.25), (0.6, 1.0, 0.3), (0.9, 0.5, 1e-9)]:
+        Ev = 2.7e-23
+        nv = uv * Bv**2 / (MU_0 * Ev)
+        vals = {N: Nv, Ba: Bv, mu0: MU_0, n: nv, E: Ev}
+        want_chi, want_B = float(chi.subs(vals)), float(plus.subs(vals))
+        assert mg.bulk_orbit_chi(Bv, nv, Ev, demagnetising_factor=Nv) == pytest.approx(
+            want_chi, rel=1e-12
+        )
+        assert mg.bulk_orbit_field(Bv, nv, Ev, demagnetising_factor=Nv) == pytest.approx(
+            want_B, rel=1e-12
+        )

@@ -18,13 +18,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.constants import e as QE
 from scipy.constants import k as KB
 from scipy.constants import m_e as ME
 from scipy.constants import mu_0 as MU0
+from scipy.optimize import brentq
 
 from electron_tunnel import magnetism as mg
 from electron_tunnel.cli import main
+from electron_tunnel.errors import InputError
 from electron_tunnel.magnetism import integrator as it
 from electron_tunnel.reproduce import verdicts
 
@@ -395,3 +399,159 @@ def test_cli_unwritable_output(tmp_path):
             assert list(Path(locked).iterdir()) == []
         finally:
             locked.chmod(0o700)
+
+
+# --- the bulk-orbit picture made self-consistent (docs: "Meissner: the bulk-orbit bound") ----
+
+E_T = KB * T  # mean perpendicular kinetic energy at 2 K [J]
+
+
+def _density(u, B, E=E_T):
+    """The density at which mu0 n E / B^2 = u."""
+    return u * B**2 / (MU0 * E)
+
+
+def test_bulk_orbit_field_is_sympys_root_continuous_with_the_applied_field():
+    import sympy as sp
+
+    b, ba, c = sp.symbols("b b_a c", positive=True)  # c = (1 - N) mu0 n E
+    roots = sp.solve(sp.Eq(b, ba - c / b), b)
+    assert len(roots) == 2
+    # the root that tends to B_a as n -> 0
+    (plus,) = [r for r in roots if sp.limit(r, c, 0) == ba]
+    plus = sp.lambdify((ba, c), plus, "numpy")
+    Ba, u = np.meshgrid([1e-4, 0.002, 0.03, 1.0, 40.0], np.linspace(0, 0.25, 41)[:-1])
+    for N in (0.0, 0.4, 0.95):
+        n = _density(u, Ba) / (1 - N)
+        got = mg.bulk_orbit_field(Ba, n, E_T, demagnetising_factor=N)
+        assert got.shape == Ba.shape
+        assert np.allclose(got, plus(Ba, (1 - N) * MU0 * n * E_T), rtol=1e-13, atol=0)
+
+
+def test_bulk_orbit_field_against_brentq_and_the_second_root():
+    for B in (0.002, 0.03):
+        for u in (1e-6, 0.01, 0.1, 0.2, 0.249):
+            n = _density(u, B)
+
+            def residual(x, B=B, n=n):
+                return x - (B - MU0 * n * E_T / x)
+
+            plus = brentq(residual, B / 2, B, xtol=1e-16 * B, rtol=1e-15)
+            got = mg.bulk_orbit_field(B, n, E_T)
+            assert got == pytest.approx(plus, rel=1e-12)
+            assert mg.bulk_orbit_chi(B, n, E_T) == pytest.approx((plus - B) / B, rel=1e-9)
+            # the other root: also a solution, below B_a / 2 (not the stable state)
+            minus = brentq(residual, 1e-9 * B * u, B / 2, xtol=1e-18 * B, rtol=1e-15)
+            assert minus < B / 2 < got and minus * got == pytest.approx(MU0 * n * E_T, rel=1e-9)
+
+
+@given(
+    B=st.floats(1e-6, 1e3),
+    log_u=st.floats(-30, 3),
+    E=st.floats(1e-25, 1e-15),
+    N=st.floats(0.0, 0.999),
+)
+def test_bulk_orbit_chi_never_below_half_the_meissner_value(B, log_u, E, N):
+    n = _density(10.0**log_u, B, E)
+    chi = mg.bulk_orbit_chi(B, n, E, demagnetising_factor=N)
+    field = mg.bulk_orbit_field(B, n, E, demagnetising_factor=N)
+    critical = mg.bulk_orbit_critical_density(B, E, demagnetising_factor=N)
+    if n < critical * (1 - 1e-12):
+        assert mg.bulk_orbit_chi_bound(N) * (1 + 1e-12) <= chi <= 0
+        assert field >= B / 2 * (1 - 1e-12)
+        if N == 0:
+            assert chi >= mg.BULK_ORBIT_CHI_MIN * (1 + 1e-12)
+    elif n > critical * (1 + 1e-12):
+        assert math.isnan(chi) and math.isnan(field)
+
+
+def test_bulk_orbit_weak_response_is_the_applied_field_tally():
+    B = 0.016
+    for u in (1e-12, 1e-8, 1e-5):
+        n = _density(u, B)
+        chi = mg.bulk_orbit_chi(B, n, E_T)
+        assert chi == pytest.approx(-MU0 * n * E_T / B**2, rel=2 * u)
+        assert chi == pytest.approx(-u - u**2 - 2 * u**3, rel=1e-12)  # Catalan series
+    assert mg.bulk_orbit_chi(B, 0.0, E_T) == 0.0 and mg.bulk_orbit_field(B, 0.0, E_T) == B
+
+
+@pytest.mark.parametrize("B", [1e-4, 0.002, 0.03, 7.0])
+@pytest.mark.parametrize("N", [0.0, 0.5, 0.9])
+def test_bulk_orbit_at_and_beyond_the_critical_density(B, N):
+    nc = mg.bulk_orbit_critical_density(B, E_T, demagnetising_factor=N)
+    assert nc == pytest.approx(B**2 / (4 * (1 - N) * MU0 * E_T), rel=1e-15)
+    chi = mg.bulk_orbit_chi(B, nc, E_T, demagnetising_factor=N)
+    assert chi == pytest.approx(-1 / (2 * (1 - N)), rel=1e-15)
+    assert mg.bulk_orbit_field(B, nc, E_T, demagnetising_factor=N) == pytest.approx(B / 2, 1e-15)
+    if N == 0:
+        assert chi == -0.5 == mg.BULK_ORBIT_CHI_MIN == mg.bulk_orbit_chi_bound()
+        assert nc == pytest.approx(mg.paper_density(B, T) / 4, rel=1e-14)
+    for factor in (1 + 1e-9, 2.0, 1e6):
+        assert math.isnan(mg.bulk_orbit_chi(B, factor * nc, E_T, demagnetising_factor=N))
+        assert math.isnan(mg.bulk_orbit_field(B, factor * nc, E_T, demagnetising_factor=N))
+    # vectorised: both sides of n_c in one call
+    got = mg.bulk_orbit_chi(B, np.array([0.5, 1.0, 1.5]) * nc, E_T, demagnetising_factor=N)
+    assert np.isfinite(got[:2]).all() and np.isnan(got[2])
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "words"),
+    [
+        ((0.0, 1e24, E_T), {}, r"B_applied must be finite and > 0 \[T\]; got 0.0"),
+        ((-0.01, 1e24, E_T), {}, "B_applied must be finite and > 0"),
+        ((math.nan, 1e24, E_T), {}, "B_applied"),
+        (([0.01, math.inf], 1e24, E_T), {}, "B_applied.*got inf"),
+        ((0.01, -1.0, E_T), {}, r"n must be finite and >= 0 \[m\^-3\]"),
+        ((0.01, math.inf, E_T), {}, "n must be finite"),
+        ((0.01, 1e24, -E_T), {}, r"E_perp must be finite and >= 0 \[J\]"),
+        ((0.01, 1e24, "hot"), {}, "E_perp must be a real number"),
+        ((0.01, 1e24, E_T), {"demagnetising_factor": 1.0}, r"demagnetising_factor .*\[0, 1\)"),
+        ((0.01, 1e24, E_T), {"demagnetising_factor": -0.1}, "demagnetising_factor"),
+        ((0.01, 1e24, E_T), {"demagnetising_factor": math.nan}, "demagnetising_factor"),
+    ],
+)
+def test_bulk_orbit_bad_input_names_the_parameter(args, kwargs, words):
+    for f in (mg.bulk_orbit_field, mg.bulk_orbit_chi):
+        with pytest.raises(InputError, match=words):
+            f(*args, **kwargs)
+    with pytest.raises(InputError, match="E_perp must be finite and > 0"):
+        mg.bulk_orbit_critical_density(0.01, 0.0)
+    with pytest.raises(InputError, match="demagnetising_factor"):
+        mg.bulk_orbit_chi_bound(1.0)
+
+
+def test_meissner_result_states_geometry_and_bulk_orbit_bound():
+    from electron_tunnel import outputs
+
+    res = mg.meissner_experiment(
+        quick=True, overrides={"n_particles": 400, "n_seeds": 2, "map_particles": 400}
+    )
+    res.pop("_figures")
+
+    def strict(token):
+        raise AssertionError(f"non-strict JSON constant {token}")
+
+    data = json.loads(outputs.json_text(res), parse_constant=strict)
+    conv = data["chi_convention"]
+    assert conv["geometry"] == mg.CONVENTION_GEOMETRY
+    assert conv["geometry"].startswith("infinite cylinder in an axial field (demagnetising factor")
+    assert "−1/(1−N)" in conv["geometry"] and conv["demagnetising_factor"] == 0.0
+    bound = data["bulk_orbit_bound"]
+    assert bound["chi_min"] == -0.5 and bound["B_int_over_B_a_min"] == 0.5
+    assert bound["mean_E_perp_J"] == pytest.approx(KB * T, rel=1e-15)
+    n = conv["density_m3"]
+    assert bound["density_m3"] == n
+    rows = bound["per_field"]
+    assert [r["B_T"] for r in rows] == [r["B_T"] for r in data["runs"]]
+    for row, run in zip(rows, data["runs"], strict=True):
+        B = row["B_T"]
+        assert row["critical_density_m3"] == pytest.approx(B**2 / (4 * MU0 * KB * T), rel=1e-14)
+        assert row["chi_at_applied_field"] == pytest.approx(run["chi_bulk_analytic"], rel=1e-12)
+        # the paper-favourable density is 4 (B_top / B)^2 times critical: no state at any field
+        assert row["density_over_critical"] == pytest.approx(
+            4 * (max(mg.DEFAULTS["fields_T"]) / B) ** 2
+        )
+        for r in (row, row["realistic_density"]):
+            assert r["self_consistent_solution_exists"] is False
+            assert r["chi_self_consistent"] is None and r["B_int_T"] is None
+    assert "verdict" not in json.dumps(bound).lower()

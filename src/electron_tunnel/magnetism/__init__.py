@@ -10,6 +10,8 @@ Modules: :mod:`~electron_tunnel.magnetism.integrator` (numba kernels: Boris step
 reflections), :mod:`~electron_tunnel.magnetism.observables` (constants, initial states, closed
 forms), :mod:`~electron_tunnel.magnetism.experiment` (:func:`simulate` and friends),
 :mod:`~electron_tunnel.magnetism.meissner` (the experiment and its outputs),
+:mod:`~electron_tunnel.magnetism.bulk_orbit` (the paper's bulk-orbit picture made
+self-consistent: at most half the applied field expelled),
 :mod:`~electron_tunnel.magnetism.figures`.
 
 The verdict is not given here: the audit decides from this evidence by its Meissner rule
@@ -18,6 +20,14 @@ The verdict is not given here: the audit decides from this evidence by its Meiss
 
 from __future__ import annotations
 
+from .bulk_orbit import (
+    BULK_ORBIT_CHI_MIN,
+    CONVENTION_GEOMETRY,
+    bulk_orbit_chi,
+    bulk_orbit_chi_bound,
+    bulk_orbit_critical_density,
+    bulk_orbit_field,
+)
 from .experiment import MAX_THETA, check_inputs, current_density, simulate, trajectories
 from .meissner import (
     DEFAULTS,
@@ -36,11 +46,17 @@ from .observables import (
 )
 
 __all__ = [
+    "BULK_ORBIT_CHI_MIN",
+    "CONVENTION_GEOMETRY",
     "DEFAULTS",
     "MAX_THETA",
     "OUTPUT_FILES",
     "bulk_fraction",
     "bulk_moment_per_carrier",
+    "bulk_orbit_chi",
+    "bulk_orbit_chi_bound",
+    "bulk_orbit_critical_density",
+    "bulk_orbit_field",
     "check_inputs",
     "critical_field_hg",
     "current_density",

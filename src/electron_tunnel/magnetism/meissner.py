@@ -12,6 +12,13 @@ import numpy as np
 
 from .. import outputs
 from ..errors import InputError, OutputError
+from .bulk_orbit import (
+    BULK_ORBIT_CHI_MIN,
+    CONVENTION_GEOMETRY,
+    bulk_orbit_chi,
+    bulk_orbit_critical_density,
+    bulk_orbit_field,
+)
 from .experiment import check_inputs, current_density, simulate, trajectories
 from .observables import (
     B_C_HG,
@@ -124,6 +131,54 @@ def _entry(result, density, label=None):
     return entry
 
 
+def _bulk_orbit_bound(fields, temperature_K, density):
+    """The self-consistent bulk-orbit picture (:mod:`.bulk_orbit`) at the experiment's numbers.
+
+    Unbounded-sample bulk orbits only, N = 0, mean perpendicular energy ``k_B T``.
+    """
+    E_perp = K_B * temperature_K
+
+    def at(B, n):
+        chi = float(bulk_orbit_chi(B, n, E_perp))
+        return {
+            "density_over_critical": n / float(bulk_orbit_critical_density(B, E_perp)),
+            "self_consistent_solution_exists": not math.isnan(chi),
+            "chi_self_consistent": chi,
+            "B_int_T": float(bulk_orbit_field(B, n, E_perp)),
+            "chi_at_applied_field": -MU_0 * n * E_perp / B**2,
+        }
+
+    return {
+        "statement": (
+            "the paper's bulk-orbit picture evaluated at the internal field it produces (infinite "
+            "cylinder, N = 0): each carrier's moment is -E_perp / B_int, so B_int = B_a - mu0 n "
+            "<E_perp> / B_int; on the root continuous with B_int -> B_a as n -> 0 (the only one "
+            "with dB_int/dB_a > 0) B_int >= B_a / 2, so chi >= -1/2 at every density, and no real "
+            "root exists for n > B_a^2 / (4 mu0 <E_perp>). It concerns the bulk orbits alone; the "
+            "full classical tally, edge orbits included, is 0 (Bohr-van Leeuwen)"
+        ),
+        "chi_definition": "chi = M / H_a = mu0 M / B_a = (B_int - B_a) / B_a (N = 0, so also "
+        "M / H_int)",
+        "chi_min": BULK_ORBIT_CHI_MIN,
+        "B_int_over_B_a_min": 0.5,
+        "mean_E_perp_J": E_perp,
+        "mean_E_perp_source": "k_B T: the 2-D Maxwell-Boltzmann mean of m v^2 / 2 (the "
+        "fixed-speed runs have the same mean)",
+        "temperature_K": temperature_K,
+        "density_m3": density,
+        "realistic_density_m3": N_HG,
+        "per_field": [
+            {
+                "B_T": B,
+                "critical_density_m3": float(bulk_orbit_critical_density(B, E_perp)),
+                **at(B, density),
+                "realistic_density": at(B, N_HG),
+            }
+            for B in fields
+        ],
+    }
+
+
 def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=None):
     """Run the whole Meissner experiment and return a JSON-ready dict.
 
@@ -162,8 +217,13 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
         ``-mu0 n k_B T / B^2``), ``chi_bulk_finite_size``, ``chi_edge``, their errors,
         moments per carrier [A m^2], z-scores and ``realistic_density``),
         ``sweeps`` (the same fields per entry, with a ``label``), ``comparisons`` (the three
-        comparisons in words and numbers), ``particle_steps``; and ``_figures`` (arrays for the
-        figures, dropped from the JSON).
+        comparisons in words and numbers), ``bulk_orbit_bound`` (the self-consistent
+        bulk-orbit picture at these densities and fields: its minimum ``chi = -1/2`` and, per
+        field, the critical density and the self-consistent ``chi`` or NaN where none exists;
+        :mod:`~electron_tunnel.magnetism.bulk_orbit`), ``particle_steps``; and ``_figures``
+        (arrays for the figures, dropped from the JSON). ``chi_convention["geometry"]`` states
+        the geometry the 2-D simulation stands for: an infinite cylinder in an axial field
+        (demagnetising factor N = 0).
     """
     d = dict(DEFAULTS)
     if quick:
@@ -288,8 +348,11 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
                 "dt_s": dt_fixed,
             },
             "chi_convention": {
-                "definition": "chi = mu0 M / B with M = n <m> (3-D; a film of thickness d with "
-                "2-D density n d gives the same chi); chi = -1 is the Meissner state M = -B/mu0",
+                "definition": "chi = mu0 M / B_a = M / H_a with M = n <m> (3-D) and B_a the "
+                "applied field; chi = -1 is the Meissner state M = -H_a (B = 0 inside) of the "
+                "geometry below",
+                "geometry": CONVENTION_GEOMETRY,
+                "demagnetising_factor": 0.0,
                 "density_m3": density,
                 "density_reason": "paper_density(max field, T) = B^2 / (mu0 k_B T): the carrier "
                 "density at which the paper's bulk-orbit picture alone gives chi = -1 at the top "
@@ -329,6 +392,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
                     "realistic_chi_bulk": top["realistic_density"]["chi_bulk"],
                 },
             },
+            "bulk_orbit_bound": _bulk_orbit_bound(fields, T, density),
             "particle_steps": steps,
         }
     )

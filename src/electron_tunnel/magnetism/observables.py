@@ -199,9 +199,13 @@ def bulk_moment_per_carrier(
 def susceptibility(moment_per_carrier, field_T, density):
     """Dimensionless 3-D susceptibility ``chi = mu0 M / B`` with ``M = n <m>``.
 
-    A film of thickness d holding a 2-D density ``n_2D`` has the 3-D density ``n = n_2D / d``
-    and magnetization ``M = n_2D <m> / d = n <m>``; the film's thickness drops out. The Meissner
-    state is ``M = -B / mu0``, i.e. ``chi = -1``.
+    A layer of thickness d holding a 2-D density ``n_2D`` has the 3-D density ``n = n_2D / d``
+    and magnetization ``M = n_2D <m> / d = n <m>``; the thickness drops out of M. ``B`` is the
+    applied field, so ``chi = M / H_a``; it is the material's ``M / H`` only with demagnetising
+    factor N = 0, an infinite cylinder (or slab) in an axial field, the geometry the 2-D
+    simulation stands for (``bulk_orbit.CONVENTION_GEOMETRY``). There the Meissner state is
+    ``M = -B / mu0``, i.e. ``chi = -1``; a thin film in a perpendicular field (N -> 1) has
+    ``chi_apparent = -1 / (1 - N)`` in its Meissner state instead.
 
     Parameters
     ----------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import Evidence, pending, rounded
+from ..verdicts import Verdict
+from .base import Comparison, Evidence, pending, rounded
 
 __all__ = ["claims"]
 
@@ -57,6 +58,37 @@ def claims(meissner=None):
     )
     if not robust:
         note += " NOT ROBUST to the choice of carrier density, for that reason."
+    comparisons = []
+    bound = meissner.get("bulk_orbit_bound")
+    if bound:
+        solved = [f for f in bound["per_field"] if f["self_consistent_solution_exists"]]
+        best = min((f["chi_self_consistent"] for f in solved), default=None)
+        comparisons.append(
+            Comparison(
+                name="bound",
+                method=(
+                    "the self-consistency bound of the paper's bulk-orbit picture, evaluated at "
+                    "the internal field (docs/derivations.md, electron_tunnel.magnetism."
+                    f"bulk_orbit_chi): χ ≥ {bound['chi_min']:g} at any density for N = 0, so "
+                    "χ = −1 is out of reach whatever the simulation's resolution; contradicted "
+                    "because the bound excludes the Meissner value"
+                ),
+                n=len(bound["per_field"]),
+                estimate=float(bound["chi_min"]),
+                verdict=Verdict.CONTRADICTED if bound["chi_min"] > -1 else Verdict.NO_SIGNAL,
+            )
+        )
+        note += (
+            f" Even granting the paper's picture and ignoring the edge, the bulk orbits evaluated "
+            f"at the internal field can expel at most half the applied field: χ ≥ "
+            f"{bound['chi_min']:g} at any density (derived in docs/derivations.md); at the "
+            f"simulated densities {len(solved)} of {len(bound['per_field'])} fields have a "
+            "self-consistent bulk-orbit state at all"
+            + (f" (lowest χ {best:.3g})" if best is not None else "")
+            + ". Geometry: "
+            + conv.get("geometry", "")
+            + "."
+        )
     return [
         Evidence(
             id="meissner-lorentz",
@@ -72,6 +104,7 @@ def claims(meissner=None):
             verdict=meissner.verdict,
             note=note,
             robust=robust,
+            comparisons=comparisons,
         ),
         bcs,
     ]
