@@ -224,7 +224,10 @@ def test_evaluation_files(evaluation):
             "verdict",
         ):
             assert key in g
-        assert g["verdict"] == verdicts.screening_verdict(
+        # the primary statistic is the guidelines' aim, T_c >= 10 K within families
+        primary = g["auc_tc10_stratified"]
+        assert g["verdict"] == verdicts.screening_verdict(primary["ci95"], primary["auc"])
+        assert g["verdict_superconducting"] == verdicts.screening_verdict(
             g["auc_superconducting_ci95"], g["auc_superconducting"]
         )
     assert data["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
@@ -306,7 +309,82 @@ def test_cli_evaluate_writes_the_audits_verdicts(tmp_path):
     data = json.loads((out / "screen-evaluation.json").read_text())
     assert data["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
     for g in data["guidelines"]:
-        want = verdicts.screening_verdict(g["auc_superconducting_ci95"], g["auc_superconducting"])
+        primary = g["auc_tc10_stratified"]
+        want = verdicts.screening_verdict(primary["ci95"], primary["auc"])
         assert g["verdict"] == want
         line = next(ln for ln in text.splitlines() if ln.startswith(f"{g['id']} "))
         assert line.endswith(f"  {want}")
+
+
+def test_cluster_resampler_equals_stats():
+    from electron_tunnel.screen.resample import ClusterResampler
+
+    rng = np.random.default_rng(5)
+    n = 300
+    s = np.round(rng.normal(size=n), 1)
+    lab = rng.random(n) < 0.6
+    cl = rng.integers(0, 60, n).astype(str)
+    fam = np.where(rng.random(n) < 0.3, "cuprates", "rest")
+    a = ClusterResampler(cl, B=150, seed=4).auc(s, lab)
+    b = stats.auc_with_ci(s, lab, clusters=cl, B=150, seed=4)
+    assert a.pop("ci95") == pytest.approx(b.pop("ci95")) and a == pytest.approx(b)
+    r = ClusterResampler(cl, strata=fam, B=150, seed=4)
+    a = r.stratified_auc(s, lab)
+    b = stats.stratified_auc_with_ci(s, lab, fam, cl, B=150, seed=4)
+    assert a["auc"] == pytest.approx(b["auc"]) and a["ci95"] == pytest.approx(b["ci95"])
+    for k in ("cuprates", "rest"):
+        assert a["by_stratum"][k]["ci95"] == pytest.approx(b["by_stratum"][k]["ci95"])
+        assert a["by_stratum"][k]["auc"] == pytest.approx(b["by_stratum"][k]["auc"])
+    assert a["n_clusters"] == b["n_clusters"] == len(set(zip(fam, cl, strict=True)))
+    s[:10] = np.nan  # rows without a score leave the resamples (and the cluster count)
+    a = r.stratified_auc(s, lab)
+    assert a["n_pos"] + a["n_neg"] == n - 10
+    assert a["n_clusters"] == len({(f, c) for f, c, v in zip(fam, cl, s, strict=True) if v == v})
+    with pytest.raises(ValueError, match="strata"):
+        ClusterResampler(cl, B=10).stratified_auc(s, lab)
+
+
+def test_cluster_and_stratified_evidence(evaluation):
+    out, results, _pngs, _before = evaluation
+    t = pd.read_csv(out / "screen-features.csv", keep_default_na=False, na_values=[""])
+    t = t[t.error.isna() | (t.error == "")]
+    # clusters: exact element sets; the doping-series overlap counted independently
+    c = results["clusters"]
+    sets_sc = set(t.element_set[t.Tc > 0])
+    ns = t[t.Tc == 0]
+    assert c["n_clusters"] == t.element_set.nunique()
+    assert c["share_not_superconducting_sharing_element_set"] == pytest.approx(
+        ns.element_set.isin(sets_sc).mean()
+    )
+    assert 0.5 < c["share_not_superconducting_sharing_element_set"] < 0.7  # the review: 59 %
+    assert set(c["by_family"]) == set(screen.FAMILIES)
+    for e in results["guidelines"] + results["features"] + results["baselines"]:
+        col = e["feature"]
+        for key, target, lab in (
+            ("auc_superconducting_stratified", "superconducting", t.Tc > 0),
+            ("auc_tc10_stratified", "tc10", t.Tc >= 10),
+        ):
+            s = t[col.replace("<target>", target)].to_numpy(float)
+            s = -s if e["favourable"] == "lower" else s
+            r = e[key]
+            assert set(r["by_family"]) <= set(screen.FAMILIES)
+            num = den = 0
+            for fam, f in r["by_family"].items():
+                m = (t.family == fam).to_numpy() & np.isfinite(s)
+                assert (f["n_pos"], f["n_neg"]) == (lab[m].sum(), (~lab[m]).sum())
+                if fam in r["excluded_families"]:
+                    continue
+                assert f["auc"] == pytest.approx(roc_auc_score(lab[m], s[m])), (col, key, fam)
+                num, den = num + m.sum() * f["auc"], den + m.sum()
+            assert r["auc"] == pytest.approx(num / den)
+            assert r["n_clusters"] == t.element_set[np.isfinite(s)].nunique()
+            assert len(r["ci95"]) == 2
+        s = t[col.replace("<target>", "tc77")].to_numpy(float)
+        s = -s if e["favourable"] == "lower" else s
+        m = (t.family == "cuprates").to_numpy() & np.isfinite(s)
+        r = e["auc_tc77_cuprates"]
+        assert r["auc"] == pytest.approx(roc_auc_score(t.Tc[m] >= 77, s[m]))
+        assert r["n_clusters"] == t.element_set[m].nunique()
+        assert len(e["auc_superconducting_cluster_ci95"]) == 2
+    fam_entry = results["families"]["cuprates"]["guidelines"][0]
+    assert "auc_tc10_stratified" not in fam_entry  # one family: no strata

@@ -122,9 +122,13 @@ MEISSNER_RULE = (
 #: superconductors" would need; weaker but above chance (and not negligible) is approximate.
 SCREENING_STRONG = 0.8
 SCREENING_RULE = (
-    "the association rule on the AUC of the guideline's score (oriented so that higher = "
-    "favourable by the paper) for superconducting vs not, chance 0.5, strength "
-    f"{SCREENING_STRONG:g}, with the negligible-effect rule"
+    "the guidelines' stated aim is high T_c: the primary statistic is the AUC of the "
+    "guideline's score (oriented so that higher = favourable by the paper) for T_c >= 10 K "
+    "within families (cuprates, iron-based, hydrides, the rest; within-family AUCs weighted by "
+    "family size), with a 95 % CI from a cluster bootstrap over element sets (a doping series "
+    "is one cluster); the association rule with chance 0.5, strength "
+    f"{SCREENING_STRONG:g}, and the negligible-effect rule. Superconducting vs not (pooled and "
+    "within families) and T_c >= 77 K within the cuprates are scored beside it by the same rule"
 )
 
 
@@ -315,17 +319,24 @@ def screening_verdict(ci95, estimate=None) -> Verdict:
 
 
 def judge_screening(results: dict) -> dict:
-    """Add the audit's verdict to every guideline of a result of
-    :func:`electron_tunnel.screen.evaluate` (``verdict``; ``None`` where a feature has no
-    favourable side) and the rule (``settings.verdict_rule``); returns it."""
+    """Add the audit's verdict to every guideline, feature and baseline of a result of
+    :func:`electron_tunnel.screen.evaluate` and the rule (``settings.verdict_rule``); returns
+    it. ``verdict`` is that of the primary statistic (T_c >= 10 K within families, where the
+    entry has it; else the pooled superconducting-vs-not AUC), ``verdict_superconducting`` that
+    of the pooled AUC; ``None`` where a feature has no favourable side."""
     for section in ("guidelines", "features", "baselines"):
         for e in results.get(section, []):
-            if e.get("favourable"):
-                e["verdict"] = screening_verdict(
-                    e["auc_superconducting_ci95"], e["auc_superconducting"]
-                ).value
-            else:
-                e["verdict"] = None
+            if not e.get("favourable"):
+                e["verdict"] = e["verdict_superconducting"] = None
+                continue
+            pooled = screening_verdict(e["auc_superconducting_ci95"], e["auc_superconducting"])
+            primary = e.get("auc_tc10_stratified")
+            e["verdict_superconducting"] = pooled.value
+            e["verdict"] = (
+                screening_verdict(primary["ci95"], primary["auc"]).value
+                if primary
+                else pooled.value
+            )
     results.setdefault("settings", {})["verdict_rule"] = SCREENING_RULE
     return results
 

@@ -11,6 +11,13 @@ Rules
   (:mod:`electron_tunnel.screen.resample`, the resamples of :mod:`electron_tunnel.stats`).
 * The evidence for each guideline: its AUC superconducting vs not, with CI (the verdict is the
   audit's screening rule, ``electron_tunnel.reproduce.verdicts.SCREENING_RULE``).
+* Clusters: the exact element set of a formula (a doping series is one cluster). On all rows,
+  every score also gets (:class:`electron_tunnel.screen.resample.ClusterResampler`):
+  the pooled AUC superconducting vs not with a cluster-bootstrap CI (element sets drawn with
+  replacement over all rows); the family-stratified AUCs superconducting vs not and
+  T_c >= 10 K vs the rest (within-family AUCs weighted by the family's number of rows, CI by
+  drawing element sets within families); and the AUC for T_c >= 77 K vs the rest within the
+  cuprates (CI by drawing the cuprates' element sets). See :func:`evaluate` for the keys.
 * Families (first match wins): cuprates (Cu and O); iron-based (Fe with As, P, Se or Te);
   hydrides (H); the rest.
 * Baselines on the same rows: fraction-weighted mean density and mean boiling point of the
@@ -28,7 +35,7 @@ import numpy as np
 from .. import outputs, stats
 from ..errors import InputError
 from .features import FEATURES, composition_matrix, element_vectors, ml_features
-from .resample import AucResampler, SpearmanResampler
+from .resample import AucResampler, ClusterResampler, SpearmanResampler
 from .score import GUIDELINES, SCORE_RULE, supercon_features
 
 __all__ = [
@@ -197,11 +204,53 @@ def _score_specs(table, ml):
     return specs
 
 
-def _evaluate_population(table, mask, specs, B, seed):
+def _stratified(r):
+    """``stats.stratified_auc_with_ci``'s result with the strata as families, in order."""
+    by = r["by_stratum"]
+    return {
+        "auc": r["auc"],
+        "ci95": r["ci95"],
+        "by_family": {f: by[f] for f in FAMILIES if f in by},
+        "excluded_families": r["excluded"],
+        "n_pos": r["n_pos"],
+        "n_neg": r["n_neg"],
+        "n_clusters": r["n_clusters"],
+    }
+
+
+class _ClusterEvidence:
+    """The cluster-bootstrap and family-stratified AUCs of the scores on one population."""
+
+    def __init__(self, tc, family, element_set, B, seed):
+        self.y = _targets(tc)
+        self.cup = family == "cuprates"
+        self.pooled = ClusterResampler(element_set, B=B, seed=seed)
+        self.within = ClusterResampler(element_set, strata=family, B=B, seed=seed)
+        self.cuprates = ClusterResampler(element_set[self.cup], B=B, seed=seed)
+
+    def entry(self, per):
+        y, cup = self.y, self.cup
+        sc = per["superconducting"]
+        return {
+            "auc_superconducting_cluster_ci95": self.pooled.auc(sc, y["superconducting"])["ci95"],
+            "auc_superconducting_stratified": _stratified(
+                self.within.stratified_auc(sc, y["superconducting"])
+            ),
+            "auc_tc10_stratified": _stratified(self.within.stratified_auc(per["tc10"], y["tc10"])),
+            "auc_tc77_cuprates": self.cuprates.auc(per["tc77"][cup], y["tc77"][cup]),
+        }
+
+
+def _evaluate_population(table, mask, specs, B, seed, clustered=False):
     tc = table.Tc.to_numpy(float)[mask]
     rs = {t: AucResampler(y, B=B, seed=seed) for t, y in _targets(tc).items()}
     sc = tc > 0
     sp = SpearmanResampler(tc[sc], B=B, seed=seed)
+    ce = None
+    if clustered:
+        fam = table.family.to_numpy(str)[mask]
+        es = table.element_set.to_numpy(str)[mask]
+        ce = _ClusterEvidence(tc, fam, es, B, seed)
     out = {"guidelines": [], "features": [], "baselines": []}
     for section, sid, col, fav, values, name, parts in specs:
         if isinstance(values, dict):
@@ -214,8 +263,65 @@ def _evaluate_population(table, mask, specs, B, seed):
         if parts:
             e["features"] = list(parts)
         e.update(_entry(rs, sp, per))
+        if ce is not None:
+            e.update(ce.entry(per))
         out[section].append(e)
     return out
+
+
+CLUSTER_DEFINITION = (
+    "exact element set of the formula (the elements with a positive amount, e.g. 'Ba-Cu-O-Y'); "
+    "the rows of a doping series share one"
+)
+CLUSTER_RESAMPLING = (
+    "a row enters a resample as often as its element set is drawn (element sets drawn with "
+    "replacement, as many draws as element sets): over all readable rows for "
+    "auc_superconducting_cluster_ci95, within each family for auc_*_stratified (the CI of the "
+    "size-weighted within-family AUC), over the cuprates for auc_tc77_cuprates"
+)
+
+
+FAMILY_CONFOUND = (
+    "the material family alone as the score: each row scores its family's share of the target "
+    "(T_c >= 10 K; superconducting) over all readable rows, AUC with the cluster bootstrap over "
+    "element sets"
+)
+
+
+def _family_confound(tc, family, element_set, B, seed):
+    """The obvious confound of the guidelines: the family's base rate as a predictor."""
+    y = _targets(tc)
+    rs = ClusterResampler(element_set, B=B, seed=seed)
+    out = {"definition": FAMILY_CONFOUND}
+    for target in ("tc10", "superconducting"):
+        rate = {f: float(y[target][family == f].mean()) for f in np.unique(family)}
+        score = np.array([rate[f] for f in family])
+        out[f"auc_{target}"] = rs.auc(score, y[target]) | {"family_rate": rate}
+    return out
+
+
+def _cluster_summary(tc, element_set, family):
+    """The ``clusters`` entry: definition, counts and how the doping series overlap."""
+    sc = tc > 0
+    not_sc = tc == 0
+    shared = np.isin(element_set[not_sc], np.unique(element_set[sc]))
+    sizes = np.unique(element_set, return_counts=True)[1]
+    family = np.asarray(family, str)
+    return {
+        "definition": CLUSTER_DEFINITION,
+        "resampling": CLUSTER_RESAMPLING,
+        "n_rows": int(tc.size),
+        "n_clusters": int(sizes.size),
+        "n_clusters_with_superconducting": int(np.unique(element_set[sc]).size),
+        "n_clusters_with_not_superconducting": int(np.unique(element_set[not_sc]).size),
+        "by_family": {f: int(np.unique(element_set[family == f]).size) for f in FAMILIES},
+        "rows_per_cluster": {"median": float(np.median(sizes)), "max": int(sizes.max())},
+        "n_not_superconducting": int(not_sc.sum()),
+        "n_not_superconducting_sharing_element_set": int(shared.sum()),
+        "share_not_superconducting_sharing_element_set": float(shared.mean())
+        if shared.size
+        else float("nan"),
+    }
 
 
 def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None):
@@ -235,7 +341,28 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
     Returns
     -------
     results : dict
-        The content of ``screen-evaluation.json`` (see :func:`write_evaluation`).
+        The content of ``screen-evaluation.json`` (see :func:`write_evaluation`). Every entry
+        of ``guidelines``, ``features`` and ``baselines`` (all readable rows) has, besides
+        ``auc_<target>``, ``auc_<target>_ci95`` (row bootstrap within classes) and
+        ``auc_<target>_n``:
+
+        * ``auc_superconducting_cluster_ci95``: ``[lo, hi]``, the pooled AUC superconducting
+          vs not under the cluster bootstrap over element sets;
+        * ``auc_superconducting_stratified`` and ``auc_tc10_stratified``: ``{"auc", "ci95",
+          "by_family": {family: {"auc", "ci95", "n_pos", "n_neg"}}, "excluded_families",
+          "n_pos", "n_neg", "n_clusters"}``, the within-family AUCs weighted by the family's
+          number of rows (families holding both classes; the others are listed under
+          ``excluded_families`` and left out), CI by drawing element sets within families.
+          The population is that of ``auc_superconducting`` and ``auc_tc10``: every readable
+          row with a finite score; for T_c >= 10 K the negatives are the superconductors
+          below 10 K *and* the reported non-superconductors (T_c = 0);
+        * ``auc_tc77_cuprates``: ``{"auc", "ci95", "n_pos", "n_neg", "n_clusters"}``, T_c >=
+          77 K vs the other cuprates (superconducting or not), CI by drawing the cuprates'
+          element sets.
+
+        ``clusters`` (top level) gives the cluster definition, the number of element sets
+        and the share of non-superconducting rows whose element set also occurs among the
+        superconducting rows. The ``families`` sections do not carry these keys.
     table : pandas.DataFrame
         Every SuperCon row with its features, scores, family and baseline scores (the content
         of ``screen-features.csv``).
@@ -270,7 +397,7 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
 
     say("[3/4] AUCs and Spearman with bootstrap CIs: all rows")
     specs = _score_specs(table, ml)
-    overall = _evaluate_population(table, ok, specs, B, seed)
+    overall = _evaluate_population(table, ok, specs, B, seed, clustered=True)
     fam = {}
     for name in FAMILIES:
         say(f"[3/4] ... within {name}")
@@ -285,6 +412,9 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
         } | _evaluate_population(table, m, specs, B, seed)
     say("[4/4] summary")
     tc = table.Tc.to_numpy(float)[ok]
+    confound = _family_confound(tc, table.family.to_numpy(str)[ok],
+                                table.element_set.to_numpy(str)[ok], B, seed)  # fmt: skip
+    clusters = _cluster_summary(tc, table.element_set.to_numpy(str)[ok], table.family[ok])
     unparsed = table[~ok]
     ml_entry = next(e for e in overall["baselines"] if e["id"] == "ml_hgb_groupkfold")
     ml_entry["accuracy_groupkfold"] = ml["accuracy"]
@@ -318,6 +448,8 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
                 "orientation": "higher = more favourable by the paper (features the paper wants "
                 "low enter negated); en_mean enters as is",
             },
+            "clusters": clusters,
+            "confound": confound,
             "guidelines": overall["guidelines"],
             "features": overall["features"],
             "baselines": overall["baselines"],

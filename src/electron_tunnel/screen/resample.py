@@ -1,11 +1,13 @@
 """Bootstrap AUC and Spearman CIs for many scores on the same rows, in O(B n) per score.
 
-The resamples are drawn exactly as :mod:`electron_tunnel.stats` draws them (same generator,
-seed and order: positives then negatives for the AUC; pairs for Spearman) but once per
-population, as counts per row; each score's statistic on every resample then follows from
+The resamples are drawn by :mod:`electron_tunnel.stats` (the package's one owner of
+resampling: :func:`~electron_tunnel.stats.bootstrap_counts`,
+:func:`~electron_tunnel.stats.cluster_bootstrap_counts`), with the same generator, seed and
+order as its functions (positives then negatives for the AUC; pairs for Spearman), but once
+per population, as counts per row; each score's statistic on every resample then follows from
 weighted cumulative sums instead of re-ranking a B x n array. Rows where a score is NaN are
-dropped from each resample (so with no NaN the intervals equal ``stats.auc_with_ci`` and
-``stats.spearman_with_ci`` to rounding).
+dropped from each resample (so with no NaN the intervals equal ``stats.auc_with_ci``,
+``stats.spearman_with_ci`` and ``stats.stratified_auc_with_ci`` to rounding).
 """
 
 from __future__ import annotations
@@ -16,29 +18,14 @@ import numpy as np
 from scipy.stats import mannwhitneyu, spearmanr
 
 from .. import stats
+from ..errors import InputError
 
-__all__ = ["AucResampler", "SpearmanResampler", "bootstrap_counts"]
+__all__ = ["AucResampler", "ClusterResampler", "SpearmanResampler", "bootstrap_counts"]
 
 _CHUNK = 128
 
-
-def bootstrap_counts(rng, n, B):
-    """``(B, n)`` matrix: how often each of ``n`` rows appears in each of ``B`` resamples.
-
-    Draws ``rng.integers(0, n, size=(B, n))`` as :mod:`electron_tunnel.stats` does.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-    n, B : int
-
-    Returns
-    -------
-    ndarray of float32
-    """
-    idx = rng.integers(0, n, size=(B, n))
-    flat = (idx + (np.arange(B) * n)[:, None]).ravel()
-    return np.bincount(flat, minlength=B * n).reshape(B, n).astype(np.float32)
+#: Re-exported from :mod:`electron_tunnel.stats`, which draws every resample.
+bootstrap_counts = stats.bootstrap_counts
 
 
 def _cumulative(W):
@@ -74,8 +61,12 @@ class AucResampler:
         n1, n0 = int(self.labels.sum()), int((~self.labels).sum())
         rng = np.random.default_rng(seed)
         self.B = B
-        self.Wp = bootstrap_counts(rng, n1, B) if n1 else np.zeros((B, 0), np.float32)
-        self.Wn = bootstrap_counts(rng, n0, B) if n0 else np.zeros((B, 0), np.float32)
+        # counts per row, in row order: the positives drawn first, then the negatives
+        self.W = np.zeros((B, self.labels.size), np.float32)
+        if n1:
+            self.W[:, self.labels] = stats.bootstrap_counts(rng, n1, B)
+        if n0:
+            self.W[:, ~self.labels] = stats.bootstrap_counts(rng, n0, B)
 
     def auc(self, scores):
         """AUC, two-sided Mann-Whitney p-value, bootstrap 95 % CI and class counts.
@@ -97,22 +88,7 @@ class AucResampler:
         nan = float("nan")
         if n1 == 0 or n0 == 0:
             return {"auc": nan, "p_value": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0}
-        pv, nv = pos[fp], neg[fn]
-        order = np.argsort(nv, kind="stable")
-        nsorted = nv[order]
-        lo = np.searchsorted(nsorted, pv, side="left")
-        hi = np.searchsorted(nsorted, pv, side="right")
-        Wp, Wn = self.Wp[:, fp], self.Wn[:, fn][:, order]
-        boot = np.empty(self.B)
-        for a in range(0, self.B, _CHUNK):
-            b = min(a + _CHUNK, self.B)
-            cum = _cumulative(Wn[a:b])
-            wins = cum[:, lo] + 0.5 * (cum[:, hi] - cum[:, lo])
-            w = Wp[a:b]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                boot[a:b] = (w * wins).sum(axis=1, dtype=np.float64) / (
-                    w.sum(axis=1, dtype=np.float64) * cum[:, -1].astype(np.float64)
-                )
+        boot = stats.auc_from_counts(self.W, s, self.labels)
         return {
             "auc": stats.auc(s, self.labels),
             "p_value": float(mannwhitneyu(pos[fp], neg[fn], alternative="two-sided").pvalue),
@@ -120,6 +96,106 @@ class AucResampler:
             "n_pos": n1,
             "n_neg": n0,
         }
+
+
+class ClusterResampler:
+    """Cluster bootstrap of one population, shared by many scores and labellings.
+
+    The counts are drawn once, by :func:`electron_tunnel.stats.cluster_bootstrap_counts`
+    (clusters drawn with replacement; within strata if ``strata`` is given).
+
+    Parameters
+    ----------
+    clusters : array_like
+        Cluster of every row (e.g. its element set).
+    strata : array_like, optional
+        Stratum of every row; needed by :meth:`stratified_auc`. With it, :meth:`auc` too
+        resamples the clusters within strata.
+    B : int
+        Number of resamples.
+    seed : int
+        Seed of ``numpy.random.default_rng``.
+
+    Examples
+    --------
+    >>> r = ClusterResampler(["a", "a", "b", "b"], B=50, seed=1)
+    >>> r.auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])["n_clusters"]
+    2
+    """
+
+    def __init__(self, clusters, *, strata=None, B=stats.DEFAULT_B, seed=stats.DEFAULT_SEED):
+        self.clusters = np.asarray(clusters)
+        self.strata = None if strata is None else np.asarray(strata)
+        self.B = B
+        self.W = stats.cluster_bootstrap_counts(self.clusters, B, seed, strata=self.strata)
+        # one integer per resampling unit: the (stratum, cluster) pair
+        keys = [np.unique(self.clusters, return_inverse=True)[1].ravel()]
+        if self.strata is not None:
+            keys.insert(0, np.unique(self.strata, return_inverse=True)[1].ravel())
+        self._unit = np.unique(np.stack(keys), axis=1, return_inverse=True)[1].ravel()
+
+    def _rows(self, scores, labels):
+        s = np.asarray(scores, float)
+        lab = np.asarray(labels).astype(bool)
+        if s.shape != self.clusters.shape or lab.shape != s.shape:
+            raise InputError(
+                f"scores and labels must have one entry per row ({self.clusters.size}), "
+                f"got {s.shape} and {lab.shape}"
+            )
+        ok = np.isfinite(s)
+        return s, lab, ok, int(np.unique(self._unit[ok]).size)
+
+    def auc(self, scores, labels):
+        """Pooled AUC with its cluster-bootstrap 95 % CI.
+
+        Parameters
+        ----------
+        scores : array_like
+            One value per row (NaN rows are left out).
+        labels : array_like of bool
+            Positive class, one per row.
+
+        Returns
+        -------
+        dict
+            ``auc``, ``ci95``, ``n_pos``, ``n_neg``, ``n_clusters`` (as
+            ``stats.auc_with_ci(..., clusters=...)``).
+        """
+        s, lab, ok, k = self._rows(scores, labels)
+        n1, n0 = int((lab & ok).sum()), int((~lab & ok).sum())
+        nan = float("nan")
+        if n1 == 0 or n0 == 0:
+            return {"auc": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0, "n_clusters": k}
+        boot = stats.auc_from_counts(self.W, s, lab)
+        return {
+            "auc": stats.auc(s, lab),
+            "ci95": _percentile_ci(boot),
+            "n_pos": n1,
+            "n_neg": n0,
+            "n_clusters": k,
+        }
+
+    def stratified_auc(self, scores, labels):
+        """Within-stratum AUCs weighted by stratum size, with the cluster-bootstrap 95 % CI.
+
+        Parameters
+        ----------
+        scores : array_like
+            One value per row (NaN rows are left out).
+        labels : array_like of bool
+            Positive class, one per row.
+
+        Returns
+        -------
+        dict
+            As :func:`electron_tunnel.stats.stratified_auc_with_ci`.
+        """
+        if self.strata is None:
+            raise InputError("strata must be given to ClusterResampler for stratified_auc")
+        s, lab, _ok, k = self._rows(scores, labels)
+        out = stats.stratified_auc_from_counts(self.W, s, lab, self.strata)
+        out["n_clusters"] = k
+        return out
 
 
 def _weighted_midranks(W, v):
