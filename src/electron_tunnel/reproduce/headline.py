@@ -45,6 +45,8 @@ def _comparison(c, name):
 def _cell(comp):
     if comp is None:
         return "—"
+    if comp["estimate"] is None:
+        return "n/a" if str(comp.get("method", "")).startswith("does not apply") else "—"
     return f"{_fmt(comp['estimate'])} ({comp['verdict']})"
 
 
@@ -78,7 +80,8 @@ def headline_markdown(claims) -> str:
         "",
         "Every claim about the world, with the model's own estimate beside the no-skill "
         "baseline, the obvious confound and the confound-controlled estimate (where the claim "
-        "has them; verdicts by the same rule):",
+        "has them; verdicts by the same rule; n/a: a single comparison, not a prediction over "
+        "rows — `claims.json` says why):",
         "",
         "| claim | verdict | computed | pooled / skill | no-skill | confound | controlled |",
         "|---|---|---|---|---|---|---|",

@@ -177,9 +177,13 @@ def skill_html(claims) -> str:
         if str(c.kind) != "world":
             continue
         cells = []
+        na = [x for x in c.comparisons if x.estimate is None and x.method.startswith("does not")]
+        if na and len({x.method for x in na}) == 1:
+            cells.append(f"<b>{_e(', '.join(x.name for x in na))}</b>: {_e(na[0].method)}")
         for comp in c.comparisons:
             if comp.estimate is None:
-                cells.append(f"<b>{_e(comp.name)}</b>: {_e(comp.method)}")
+                if not (na and len({x.method for x in na}) == 1 and comp in na):
+                    cells.append(f"<b>{_e(comp.name)}</b>: {_e(comp.method)}")
                 continue
             ci = f" [{comp.ci95[0]}, {comp.ci95[1]}]" if comp.ci95 else ""
             cells.append(

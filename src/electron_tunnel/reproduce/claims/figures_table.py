@@ -94,7 +94,9 @@ def table1_claims():
     p = corr["D_paper_per_m"]
     rho_measured = df.resistivity_measured_ohm_m.to_numpy(float)
     stat = stats.spearman_with_ci(df.d_per_m.to_numpy(float), rho_measured)
-    verdict = association_verdict(stat["rho"], stat["ci95"], 0.0, 0.7)
+    skill = _table1_skill(df, rho_measured)
+    controlled = next(c for c in skill if c.name == "controlled")
+    verdict = controlled.verdict  # skill over the confound: within the seven metals
     wrong = "; ".join(
         f"{r.symbol}: paper {r.resistivity_paper_ohm_m:.3g}, measured "
         f"{r.resistivity_measured_ohm_m:.3g} Ω·m"
@@ -109,7 +111,9 @@ def table1_claims():
             method=(
                 "Spearman rank correlation, n = 9, of the recomputed d (eq 37, the paper's inputs) "
                 "with MEASURED resistivity (datasets.resistivity_measured, one citation per row), "
-                "bootstrap 95 % CI; " + ASSOCIATION_RULE.format(chance=0.0, strong=0.7)
+                "bootstrap 95 % CI; the verdict is that of the same correlation within the seven "
+                "metals (the skill rule: Si and C alone make the pooled ρ); "
+                + ASSOCIATION_RULE.format(chance=0.0, strong=0.7)
             ),
             verdict=verdict,
             note=(
@@ -123,7 +127,7 @@ def table1_claims():
             estimate=rounded(stat["rho"], 4),
             ci95=([rounded(v, 4) for v in stat["ci95"]]),
             chance=0.0,
-            comparisons=_table1_skill(df, rho_measured),
+            comparisons=skill,
         )
     )
     metals = df[~df.symbol.isin(["Si", "C"])]
