@@ -93,6 +93,36 @@ SCHEMAS = {
         "note": "str",
     },
     "chebyshev_coefficients": {"k": "int", "H0": "float", "H1": "float"},
+    "residual_resistivity": {
+        "symbol": "str",
+        "sample": "str",
+        "rrr": "float",
+        "rho_0_ohm_m": "float",
+        "reference_temperature_K": "float",
+        "source": "str",
+        "note": "str",
+    },
+    "critical_currents": {
+        "material": "str",
+        "sample": "str",
+        "tc_K": "float",
+        "temperature_K": "float",
+        "jc_A_m2": "float",
+        "geometry": "str",
+        "field": "str",
+        "source": "str",
+        "note": "str",
+    },
+    "resistive_transition": {
+        "key": "str",
+        "material": "str",
+        "quantity": "str",
+        "temperature_K": "float",
+        "value": "float",
+        "unit": "str",
+        "source": "str",
+        "note": "str",
+    },
 }
 
 # the columns that identify a row
@@ -108,6 +138,9 @@ KEYS = {
     "resistivity_measured": ["symbol"],
     "resistivity_pressure": ["symbol"],
     "chebyshev_coefficients": ["k"],
+    "residual_resistivity": ["symbol", "sample"],
+    "critical_currents": ["material", "sample", "temperature_K"],
+    "resistive_transition": ["key"],
 }
 
 _KIND = {

@@ -79,7 +79,7 @@ def test_purity_claim_from_the_rrr_table():
 
 
 def test_resistive_transition_model_goes_to_zero_continuously():
-    ratio, tc = resistance._model_ratio([4.154 + 1e-4, 4.154 + 1e-3, 4.154 + 1e-2, 3.0])
+    ratio, _tc = resistance._model_ratio([4.154 + 1e-4, 4.154 + 1e-3, 4.154 + 1e-2, 3.0])
     assert ratio[-1] == 0.0  # superconducting below T_c
     # linear in T - T_c: ten times closer, ten times smaller
     assert ratio[1] / ratio[0] == pytest.approx(10.0, rel=0.02)

@@ -19,7 +19,7 @@ Examples
 >>> t.attrs["license"]
 'quoted from the paper under review for comparison'
 >>> sorted(datasets.available())[:3]
-['bondi_radii', 'chebyshev_coefficients', 'element_superconductivity']
+['bondi_radii', 'chebyshev_coefficients', 'critical_currents']
 """
 
 from __future__ import annotations
@@ -35,11 +35,14 @@ __all__ = [
     "available",
     "bondi_radii",
     "chebyshev_coefficients",
+    "critical_currents",
     "element_superconductivity",
     "literature_facts",
     "paper_claims",
     "paper_table1",
     "pressure_superconductors",
+    "residual_resistivity",
+    "resistive_transition",
     "resistivity_measured",
     "resistivity_pressure",
     "supercon",
@@ -315,6 +318,91 @@ def chebyshev_coefficients() -> pd.DataFrame:
         file="chebyshev_data.py",
     )
     return df
+
+
+def residual_resistivity() -> pd.DataFrame:
+    """Residual resistivity ratios of one element in samples of different purity or treatment.
+
+    Columns: ``symbol``, ``sample`` (purity, form and treatment), ``rrr`` (dimensionless,
+    R(``reference_temperature_K``)/R(4.2 K); for Nb the 4.2 K value is the extrapolated normal
+    state), ``rho_0_ohm_m`` (residual resistivity [ohm m] where the source states it, else
+    empty), ``reference_temperature_K`` (273 or 300 K where the source states it, else empty),
+    ``source`` and ``note`` (how the value was read; derived values and bounds are marked).
+
+    The same metal spans orders of magnitude (Cu 7 to 1300, Ag 24 to 450 on one wire, Nb 77 to
+    above 10^4): the residual resistivity is set by impurities and defects. A resistivity law
+    without an impurity term (the paper's rho = Z D, resistance "due to the Coulombic force, not
+    the collisions") predicts one value per element, whatever the purity.
+
+    References
+    ----------
+    One per row, in the ``source`` column: V. Zavjalov, laboratory notes (2020) (Cu, Ag);
+    M. V. Polikarpova et al., Superconductivity: Research and Development No. 3, 32 (2024) (Cu);
+    Y. Ueda et al., J. Phys. IV France 5, C7-287 (1995) (Al); Y. H. Kim, R. O. Suzuki and K. Ono
+    (1994) and Y. H. Kim et al., J. Alloys Compd. 248, 251 (1997), K. K. Schulze, JOM (1981),
+    X. Zhao et al. (2009) and W. Singer et al., TTC-Report 2010-02 (Nb).
+    """
+    return _read_csv(
+        "residual-resistivity.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="residual resistivity ratios of one element at different purities",
+    )
+
+
+def critical_currents() -> pd.DataFrame:
+    """Measured critical current densities J_c [A/m^2] of several superconductors, with T_c [K].
+
+    Columns: ``material``, ``sample``, ``tc_K`` (empty where the source does not give the
+    sample's), ``temperature_K`` (of the measurement, below T_c), ``jc_A_m2``, ``geometry``
+    (``thin film`` or ``wire``), ``field`` (``self-field`` for zero applied field, else the
+    applied field), ``source`` and ``note`` (bounds and read-off values are marked).
+
+    The film rows at T well below T_c and self-field are comparable with each other; the Nb3Sn
+    wire row is in 12 T and is there for scale only. A universal J_c = C T_c^4 (the paper's eq
+    (44)) would make the YBCO/MgB2 ratio (92/39)^4 = 31 and the MgB2/Al ratio about 10^6; the
+    measured film values differ by far less.
+
+    References
+    ----------
+    One per row, in the ``source`` column: J. Romijn et al., Phys. Rev. B 26, 3648 (1982) (Al,
+    as digitised by E. F. Talantsev and W. P. Crump); X. H. Zeng et al., Nature Mater. 1, 35
+    (2002) and W. N. Kang et al., Science 292, 1521 (2001) (MgB2); K. Iida et al.,
+    arXiv:1701.04154 (BaFe2(As,P)2); B. Dam et al., Nature 399, 439 (1999) (YBa2Cu3O7-d);
+    R. Flukiger, arXiv:1501.07146 (Nb3Sn wire).
+    """
+    return _read_csv(
+        "critical-current.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="measured critical current densities and T_c of several superconductors",
+    )
+
+
+def resistive_transition() -> pd.DataFrame:
+    """Kamerlingh Onnes's resistive transition of mercury (1911-1913), as summary numbers.
+
+    Long format: ``key``, ``material``, ``quantity`` (``resistance_ratio``,
+    ``resistance_ratio_upper_limit`` or ``transition_temperature``), ``temperature_K`` (where
+    the quantity is at a temperature), ``value``, ``unit`` (``R/R(0 C)``: resistance over that
+    of solid Hg extrapolated to 0 C; or ``K``), ``source`` and ``note``.
+
+    Just above the transition the resistance is a finite fraction (about 2e-3, read from an OCR
+    copy of Comm. 120b) of its 0 C value; below it, at 3 K and down to 2 K, it is under 1e-6 of
+    it: an abrupt drop from a finite residual, not a resistivity falling smoothly to zero.
+
+    References
+    ----------
+    One per row, in the ``source`` column: H. Kamerlingh Onnes, Comm. Phys. Lab. Univ. Leiden
+    120b (1911) and 133a/b (KNAW Proceedings 15 II, 1406 (1913)); his report to the first Solvay
+    council (1911; Gauthier-Villars, 1912); the CRC Handbook (modern T_c of alpha-Hg).
+    """
+    return _read_csv(
+        "resistive-transition.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="the 1911-1913 resistive transition of mercury, as summary numbers",
+    )
 
 
 def available() -> list[str]:

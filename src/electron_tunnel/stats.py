@@ -4,13 +4,12 @@ Conventions: percentile bootstrap with ``B`` resamples of the (x, y) pairs (stra
 for the AUC), NumPy's ``default_rng(seed)``; ties get average ranks; Kendall's statistic is
 tau-b (as :func:`scipy.stats.kendalltau`). Point estimates and p-values come from SciPy.
 
-This module is the package's one owner of resampling: every bootstrap resample is drawn by
+This module is the package's one owner of resampling: every resample is drawn by
 :func:`bootstrap_indices` (``rng.integers(0, n, size=(B, n))``), directly or through
-:func:`bootstrap_counts` (the same draws as counts per row) and
-:func:`cluster_bootstrap_counts` (clusters drawn with replacement, optionally within strata;
-a row enters a resample as often as its cluster is drawn). :func:`auc_from_counts` and
-:func:`stratified_auc_from_counts` evaluate the AUC on every resample of a counts matrix, so
-that many scores can share one set of draws (:mod:`electron_tunnel.screen.resample`).
+:func:`bootstrap_counts` (the same draws as counts per row) and :func:`cluster_bootstrap_counts`
+(clusters drawn with replacement, optionally within strata; a row enters as often as its
+cluster is drawn). :func:`auc_from_counts` and :func:`stratified_auc_from_counts` evaluate
+the AUC on every resample of a counts matrix, so many scores share one set of draws.
 """
 
 from __future__ import annotations

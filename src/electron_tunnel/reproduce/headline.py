@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..errors import InputError
 from .claims.base import KINDS, VERDICTS
 
 __all__ = ["END", "START", "headline_markdown", "replace_block", "sync"]
@@ -107,7 +108,7 @@ def replace_block(text: str, block: str) -> str:
     ``ValueError`` if the markers are missing."""
     pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
     if not pattern.search(text):
-        raise ValueError(f"the headline markers are missing: {START!r} … {END!r}")
+        raise InputError(f"the headline markers are missing: {START!r} … {END!r}")
     return pattern.sub(lambda _: f"{START}\n{block}\n{END}", text, count=1)
 
 

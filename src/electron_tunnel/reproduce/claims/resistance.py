@@ -20,6 +20,9 @@ __all__ = ["claims"]
 
 #: The reference temperature of a resistance ratio R/R(0 C) [K].
 ICE_POINT_K = 273.15
+#: Temperatures of the transition table read from an OCR copy, with the other reading the
+#: print allows (the table's note: '4.3' prints as '4.8'); the verdict is checked under both.
+OTHER_READING_K = {4.3: 4.8}
 
 
 def purity_claim():
@@ -83,6 +86,16 @@ def transition_claim():
         for t, p, m, v in zip(above.temperature_K, ratio_above, measured, verdicts, strict=True)
     )
     sources = "; ".join(sorted(set(hg.source.astype(str))))[:400]
+    other = [OTHER_READING_K.get(round(float(t), 3), float(t)) for t in above.temperature_K]
+    ratio_other, _ = _model_ratio(other)
+    verdicts_other = [magnitude_verdict(p, m) for p, m in zip(ratio_other, measured, strict=True)]
+    robust = verdicts_other == verdicts
+    reading = "" if robust else (
+        " NOT ROBUST to the reading of the OCR'd temperature: at "
+        + ", ".join(f"{t:g} K the model gives {p:.3g} ({v.value})"
+                    for t, p, v in zip(other, ratio_other, verdicts_other, strict=True))
+        + "."
+    )  # fmt: skip
     return Evidence(
         id="resistive-transition-shape",
         computed_value=pairs,
@@ -104,8 +117,14 @@ def transition_claim():
             "temperature above the drop and upper limits below it, not the width of the drop, "
             f"so the shape itself is not decided here. Below T_c: "
             f"{'under every measured upper limit' if limits_ok else 'ABOVE a measured limit'}. "
-            f"Sources: {sources}."
+            f"Data caveats: "
+            + "; ".join(
+                f"{t:g} K: {n}"
+                for t, n in zip(above.temperature_K, above.note.astype(str), strict=True)
+            )
+            + f".{reading} Sources: {sources}."
         ),
+        robust=robust,
         estimate=None,
         detail={"model_ratio_above": [rounded(v) for v in ratio_above]},
     )
