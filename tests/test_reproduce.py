@@ -690,3 +690,42 @@ def test_headline_blocks_are_current(run, claims):
     for c in data:
         if c["kind"] == "world":
             assert f"| `{c['id']}` | {c['verdict']} |" in block
+
+
+def test_claims_new_in_0_3_0_match_their_checks(claims):
+    """The claims added with the skill rules, as the reproduction wrote them: the same verdict as
+    their checks give directly (tested by independent routes in test_new_claims.py)."""
+    from electron_tunnel.reproduce.claims import figures_table, phenomenology, resistance
+    from electron_tunnel.reproduce.claims import screen as screen_claims
+
+    direct = {
+        e.id: e
+        for e in [
+            *figures_table.table1_claims(),
+            *phenomenology.claims(),
+            *resistance.claims(),
+            screen_claims.high_tc_claim(),
+        ]
+    }
+    for cid in (
+        "table1-c-makes-insulators",
+        "eq45-flux-attribution",
+        "jc-t4-across-materials",
+        "vortex-density",
+        "high-tc-needs-pressure",
+        "resistivity-purity-independent",
+        "resistive-transition-shape",
+    ):
+        assert claims[cid]["verdict"] == direct[cid].verdict, cid
+        if claims[cid]["kind"] == "world":
+            names = {x["name"] for x in claims[cid]["comparisons"]}
+            assert {"no-skill", "confound"} <= names, cid
+    # the element-level ones: within the metals, with the confound beside
+    for cid in ("smaller-distance-favours-sc", "density-not-rising-with-z"):
+        assert claims[cid]["kind"] == "world"
+        assert any(x["name"] == "confound" for x in claims[cid]["comparisons"])
+    assert claims["density-not-rising-with-z"]["verdict"] == verdicts.trend_absent_verdict(
+        claims["density-not-rising-with-z"]["estimate"], claims["density-not-rising-with-z"]["ci95"]
+    )
+    s = claims["smaller-distance-favours-sc"]
+    assert s["verdict"] == verdicts.association_verdict(s["estimate"], s["ci95"], 0.5, 0.8)
