@@ -729,3 +729,43 @@ def test_claims_new_in_0_3_0_match_their_checks(claims):
     )
     s = claims["smaller-distance-favours-sc"]
     assert s["verdict"] == verdicts.association_verdict(s["estimate"], s["ci95"], 0.5, 0.8)
+
+
+def test_mainstream_beside_the_paper(run, claims):
+    """mainstream.csv, the mainstream claims and the side-by-side section of the report."""
+    from electron_tunnel.mainstream import superconductivity as sc
+
+    out, report = run
+    table = pd.read_csv(out / "mainstream.csv")
+    cols = ("symbol", "tc_measured_K", "lambda", "lambda_method", "tc_mainstream_K",
+            "bc0_measured_T", "bc0_bcs_T", "paper_critical_c", "paper_state", "source")  # fmt: skip
+    for col in cols:
+        assert col in table.columns, col
+    # the rule of mainstream-tc-elements, recomputed from the table (first-principles λ)
+    fp = table[(table.lambda_method == "first-principles") & (table.tc_measured_K > 0)]
+    ratio = np.maximum(fp.tc_mainstream_K / fp.tc_measured_K, fp.tc_measured_K / fp.tc_mainstream_K)
+    share = float(np.mean(ratio <= 2.0))
+    want = "confirmed" if share >= 0.8 else "approximate" if share >= 0.5 else "contradicted"
+    assert claims["mainstream-tc-elements"]["verdict"] == want
+    assert sc.MU_STAR == table.mu_star.dropna().iloc[0]
+    t1 = table[
+        (table.type_measured == "I") & table.bc0_measured_T.notna() & (table.tc_measured_K > 0)
+    ]
+    rho = spearmanr(t1.tc_measured_K, t1.bc0_measured_T).statistic
+    assert claims["tc-hc-correlation"]["computed_value"] == pytest.approx(rho, abs=1e-4)
+    for cid in ("bcs-cannot-account-for-pressure", "insulators-become-superconductors",
+                "resistivity-rises-with-temperature", "drude-density-resistivity",
+                "bcs-cannot-explain-meissner"):  # fmt: skip
+        assert claims[cid]["verdict"] in claims_base.VERDICTS and claims[cid]["kind"] == "world"
+    assert claims["bcs-cannot-explain-meissner"]["verdict"] != "untestable"
+    for cid in ("tc-rises-with-pressure", "gap-predicts-superconductors",
+                "resistivity-falls-with-pressure", "resistivity-correlation-elements"):  # fmt: skip
+        assert any(x["name"] == "mainstream" for x in claims[cid]["comparisons"]), cid
+    html = report.read_text(encoding="utf-8")
+    assert 'id="mainstream"' in html and "The paper beside mainstream physics" in html
+    # the held-out test
+    held = pd.read_csv(out / "heldout.csv")
+    assert {"formula", "guideline_score", "ml_p_superconducting", "reason"} <= set(held.columns)
+    c = claims["guidelines-heldout"]
+    assert any(x["name"] == "ml_baseline" for x in c["comparisons"])
+    assert c["verdict"] == verdicts.screening_verdict(c["ci95"], c["estimate"])

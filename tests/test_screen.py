@@ -388,3 +388,148 @@ def test_cluster_and_stratified_evidence(evaluation):
         assert len(e["auc_superconducting_cluster_ci95"]) == 2
     fam_entry = results["families"]["cuprates"]["guidelines"][0]
     assert "auc_tc10_stratified" not in fam_entry  # one family: no strata
+
+
+# --------------------------------------------------------------------------- the ML models
+from electron_tunnel.screen import models  # noqa: E402
+
+
+@pytest.fixture
+def model_cache(tmp_path, monkeypatch):
+    """The model cache in a fresh directory (the element data stay where they are)."""
+    name = materials.cache_path().name
+    monkeypatch.setattr(materials, "cache_path", lambda: tmp_path / name)
+    monkeypatch.setattr(models, "_MEMO", {})
+    return tmp_path
+
+
+def _reload():
+    models._MEMO.clear()
+    return models.load_models()
+
+
+def _all_arrays(m):
+    out = {}
+    for t, tr in m["trees"].items():
+        out |= tr.arrays(f"{t}/")
+    return out
+
+
+def test_model_cache_miss_hit_corrupt_and_determinism(model_cache):
+    path, key = models.cache_file("models")
+    assert path.parent == model_cache and key[:16] in path.name and not path.exists()
+    first = models.load_models()  # miss: trained and written
+    assert first["source"] == "trained" and path.is_file()
+    X = models.ml_features(np.eye(118)[[11, 5, 28]] + np.eye(118)[[4, 7, 40]])
+    p1 = models.predict(X, first)
+    hit = _reload()  # hit: read from the file, nothing retrained
+    assert hit["source"] == "cache"
+    pd.testing.assert_frame_equal(models.predict(X, hit), p1, check_exact=True)
+    # corrupt file: rebuilt, never trusted
+    path.write_bytes(b"PK\x03\x04 not a zip archive")
+    rebuilt = _reload()
+    assert rebuilt["source"] == "trained" and models._read(path, key) is not None
+    # determinism: a second training gives identical trees and probabilities
+    again = models.load_models(refresh=True)
+    a, b = _all_arrays(first), _all_arrays(again)
+    assert a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
+    pd.testing.assert_frame_equal(models.predict(X, again), p1, check_exact=True)
+    assert ((p1 >= 0) & (p1 <= 1)).all().all()
+
+
+def test_model_cache_validation_without_training(model_cache):
+    """Tampered, pickled, foreign-key or malformed files are refused (read returns None)."""
+    path, key = models.cache_file("models")
+    arrays = {
+        "t/feature": np.array([0, -1, -1]),
+        "t/threshold": np.array([0.5, 0.0, 0.0]),
+        "t/missing_left": np.array([True, False, False]),
+        "t/left": np.array([1, 0, 0]),
+        "t/right": np.array([2, 0, 0]),
+        "t/is_leaf": np.array([False, True, True]),
+        "t/value": np.array([0.0, -1.0, 2.0]),
+        "t/roots": np.array([0]),
+        "t/baseline": np.array([0.25]),
+    }
+    models._write(path, key, arrays, {"features": ["x"]})
+    got = models._read(path, key)
+    assert got is not None
+    tree = models._Trees.from_arrays(got[0], "t/", 1)
+    x = np.array([[0.2], [0.9], [np.nan]])  # left, right, missing -> left
+    assert tree.raw(x) == pytest.approx([0.25 - 1.0, 0.25 + 2.0, 0.25 - 1.0])
+    assert models._read(path, "another key") is None
+    with np.load(path, allow_pickle=False) as npz:  # tampered value, digest unchanged
+        stored = {n: npz[n] for n in npz.files}
+    stored["t/value"] = stored["t/value"] + 1.0
+    np.savez(path, **stored)
+    assert models._read(path, key) is None
+    np.savez(path, meta=np.array([{"key": key}], dtype=object), **arrays)  # a pickle inside
+    assert models._read(path, key) is None
+    for bad in ({"t/left": np.array([0, 0, 0])}, {"t/feature": np.array([3, -1, -1])}):
+        with pytest.raises(ValueError):
+            models._Trees.from_arrays(arrays | bad, "t/", 1)  # a loop / an unknown feature
+
+
+def test_exported_trees_equal_sklearn():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(400, 3))
+    X[rng.random(X.shape) < 0.1] = np.nan
+    y = (np.nan_to_num(X[:, 0]) + 0.5 * np.nan_to_num(X[:, 1]) > 0).astype(int)
+    m = HistGradientBoostingClassifier(random_state=0, max_iter=30).fit(X, y)
+    t = models._Trees.from_sklearn(m)
+    assert t.proba(X) == pytest.approx(m.predict_proba(X)[:, 1], abs=1e-12)
+
+
+def test_screen_gives_ml_probabilities():
+    df = screen.screen(["MgB2", "Xq2O", "YBa2Cu3O7"])
+    p = df[["ml_p_superconducting", "ml_p_tc10"]]
+    assert p.iloc[[0, 2]].apply(lambda c: c.between(0, 1)).all().all()
+    assert p.iloc[1].isna().all()
+    again = screen.screen(["MgB2", "Xq2O", "YBa2Cu3O7"])  # deterministic
+    pd.testing.assert_frame_equal(again[p.columns], p, check_exact=True)
+    # the same numbers as the model applied to the features directly
+    vec = screen.features.element_vectors()
+    A, _ = screen.features.composition_matrix(["MgB2"], vec["symbols"])
+    direct = models.predict(models.ml_features(A, vec["table"]))
+    assert direct.iloc[0].tolist() == p.iloc[0].tolist()
+    assert "ml_p_superconducting" not in screen.screen(["MgB2"], ml=False).columns
+
+
+def test_cli_ml_columns_and_rank(tmp_path):
+    formulas = ["LaH10", "MgB2", "Xq2O", "YBa2Cu3O7"]
+    status, text = _run(["screen", *formulas, "--json", "--rank", "ml"])
+    assert status == 0
+    rows = json.loads(text)["rows"]
+    p = [r["ml_p_superconducting"] for r in rows]
+    assert [r["formula"] for r in rows][-1] == "Xq2O" and p[-1] is None
+    assert p[:-1] == sorted(p[:-1], reverse=True) and all(0 <= v <= 1 for v in p[:-1])
+    assert all(0 <= r["ml_p_tc10"] <= 1 for r in rows[:-1])
+    out = tmp_path / "g.csv"
+    status, text = _run(["screen", *formulas, "--rank", "guideline", "--out", str(out)])
+    t = pd.read_csv(out)
+    assert status == 0 and {"ml_p_superconducting", "ml_p_tc10"} <= set(t.columns)
+    g = t.guideline_score.dropna().tolist()
+    assert g == sorted(g, reverse=True) and t.formula.iloc[-1] == "Xq2O"
+    assert "ML P(sc)" in text and "ML P(Tc>=10K)" in text
+    status, text = _run(["screen", *formulas])  # no --rank: input order
+    lines = [ln.split()[0] for ln in text.splitlines()[2:6]]
+    assert lines == formulas
+    with pytest.raises(SystemExit) as exc:
+        main(["screen", "MgB2", "--rank", "alphabet"])
+    assert exc.value.code == 2
+
+
+def test_cli_heldout_writes_two_files(tmp_path, capsys):
+    out = tmp_path / "ho"
+    status, text = _run(["screen", "--heldout", "--out", str(out), "--bootstrap", "100", "-q"])
+    assert status == 0
+    assert sorted(p.name for p in out.iterdir()) == ["heldout.csv", "heldout.json"]
+    data = json.loads((out / "heldout.json").read_text())
+    assert set(data["methods"]) == {"guideline", "ml"}
+    assert "neither takes pressure" in text and "untestable" in text
+    t = pd.read_csv(out / "heldout.csv")
+    assert list(t.columns) == list(screen.HELDOUT_COLUMNS)
+    assert main(["screen", "MgB2", "--heldout"]) == 2
+    assert "--heldout takes no formulas" in capsys.readouterr().err

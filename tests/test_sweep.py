@@ -29,6 +29,11 @@ def _spec(items=BASE, **kw):
     return sweep.spec_from_items(items, **kw)
 
 
+def _files(path):
+    """Every file of the store, by relative path: its bytes."""
+    return {str(f.relative_to(path)): f.read_bytes() for f in Path(path).rglob("*") if f.is_file()}
+
+
 def _bytes(path):
     """Every array's raw bytes in the store (data, coordinates and markers)."""
     group = zarr.open_group(path, mode="r")
@@ -83,18 +88,212 @@ def test_values_match_the_model_functions_and_mpmath():
     R_b = 155e-12
     r = x * R_b
     assert np.allclose(ds.D.values, et.resisting_distance(r, R_b, c), rtol=1e-12, atol=0)
-    assert np.array_equal(ds.relative_resistivity.values, ds.D.values)
+    assert "relative_resistivity" not in ds and "eq 35" in ds.D.attrs["long_name"]
     words = et.classify(r, R_b, c)
     codes = np.select([words == "insulator", words == "conductor"], [0, 1], 2)
     assert np.array_equal(ds.state.values, codes)
-    assert np.allclose(ds.R_c.values, et.conducting_radius(R_b, c), equal_nan=True, rtol=1e-13)
-    assert np.allclose(ds.critical_c.values, et.critical_attraction(r, R_b), rtol=1e-13)
+    assert ds.R_c.dims == ("c",) and ds.critical_c.dims == ("x",)
+    R_c = et.conducting_radius(R_b, ds.c.values)
+    assert np.allclose(ds.R_c.values, R_c, equal_nan=True, rtol=1e-13)
+    assert np.allclose(ds.critical_c.values, et.critical_attraction(ds.x.values * R_b, R_b),
+                       rtol=1e-13)  # fmt: skip
     for i, j in [(3, 5), (20, 11), (36, 22)]:
         ref = float(d_infinite(x[i, j], c[i, j])) / R_b
         assert ds.D.values[i, j] == pytest.approx(ref, rel=1e-11)
     assert ds.D.attrs["units"] == "1/m" and ds.R_c.attrs["units"] == "m"
     assert ds.state.attrs["flag_values"] == [0, 1, 2]
     assert ds.state.attrs["flag_meanings"] == "insulator conductor superconductor"
+
+
+# --------------------------------------------------------------------------- layout
+def _reference(spec):
+    """Every output on the full grid, point by point from the model's public functions
+    (vectorised over the mesh, looped over terms and the diagram parameters)."""
+    mesh = dict(zip(spec.names, np.meshgrid(*(v for _, v in spec.grid), indexing="ij"),
+                    strict=True))  # fmt: skip
+    out = {name: np.empty(spec.shape) for name in ("D", "R_c", "critical_c", "state")}
+    looped = [k for k, n in enumerate(spec.names) if n == "terms" or n in ("c0", "n", "R_v0")]
+    for combo in np.ndindex(*(spec.shape[k] for k in looped)):
+        where = [slice(None)] * len(spec.names)
+        for k, i in zip(looped, combo, strict=True):
+            where[k] = slice(i, i + 1)
+        where = tuple(where)
+
+        def value(name, default=None, where=where):
+            if name in mesh:
+                return mesh[name][where]
+            return spec.fixed.get(name, default)
+
+        t = value("terms", -1.0)
+        terms = None if np.all(t < 0) else int(np.ravel(t)[0])
+        if spec.mode == "direct":
+            R_b, c = value("R_b"), value("c")
+            r = value("x") * R_b if value("x") is not None else value("R_v")
+            R_b, r, c = np.broadcast_arrays(R_b, r, c)
+        else:
+            fixed = {k: v for k, v in spec.fixed.items() if k not in ("T", "p", "terms")}
+            fixed.update({n: float(np.ravel(value(n))[0]) for n in ("c0", "n", "R_v0")
+                          if n in mesh})  # fmt: skip
+            params = diagram.for_element(fixed.pop("element"), **fixed)
+            model = diagram.Model(params, **dict(spec.relations))
+            R_b, r, c, _ = model.fields(value("T", 0.0), value("p", 0.0), terms)
+        shape = out["D"][where].shape
+        R_b, r, c = (np.broadcast_to(a, shape) for a in (R_b, r, c))
+        ok = r < 2 * R_b
+        D = np.full(shape, np.nan)
+        D[ok] = et.resisting_distance(r[ok], R_b[ok], c[ok], terms=terms)
+        cc = np.full(shape, np.nan)
+        cc[ok] = et.critical_attraction(r[ok], R_b[ok], terms=terms)
+        R_c = et.conducting_radius(R_b, c, terms)
+        out["D"][where], out["critical_c"][where], out["R_c"][where] = D, cc, R_c
+        out["state"][where] = np.where(np.isnan(R_c), 0, np.where(r >= R_c, 2, 1))
+    return out
+
+
+def _c_of_p(T, p):
+    return 0.2 + np.asarray(p) / 200e9 + 0 * T
+
+
+LAYOUTS = [
+    (BASE, {}, {"D": "x c", "R_c": "c", "critical_c": "x", "state": "x c"}),
+    ([("list", "R_b", "140pm,155pm"), ("range", "x", "0.1:1.9:7"), ("range", "c", "0:1:5"),
+      ("list", "terms", "0,2,inf")], {},
+     {"D": "R_b x c terms", "R_c": "R_b c terms", "critical_c": "R_b x terms",
+      "state": "R_b x c terms"}),
+    ([("range", "R_v", "100pm:300pm:6"), ("list", "R_b", "140pm,155pm"), ("list", "c", "0.2,0.9")],
+     {}, {"D": "R_v R_b c", "R_c": "R_b c", "critical_c": "R_v R_b", "state": "R_v R_b c"}),
+    ([("range", "c", "0:1:9"), ("set", "R_b", "155pm"), ("range", "R_v", "100pm:200pm:5")], {},
+     {"D": "c R_v", "R_c": "c", "critical_c": "R_v", "state": "c R_v"}),
+    ([("set", "R_b", "155pm"), ("set", "c", "0.7"), ("range", "x", "0.1:1.9:9")], {},
+     {"D": "x", "R_c": "", "critical_c": "x", "state": "x"}),
+    ([("set", "element", "Hg"), ("range", "T", "0:300:6"), ("range", "p", "0GPa:50GPa:5")], {},
+     {"D": "T p", "R_c": "T p", "critical_c": "T p", "state": "T p"}),
+    ([("set", "element", "Hg"), ("range", "T", "0:300:4"), ("range", "p", "0GPa:50GPa:3"),
+      ("list", "n", "2,3"), ("list", "R_v0", "140pm,150pm"), ("list", "terms", "1,inf")], {},
+     {"D": "T p n R_v0 terms", "R_c": "T p n terms", "critical_c": "T p R_v0 terms",
+      "state": "T p n R_v0 terms"}),
+    ([("set", "element", "Hg"), ("range", "T", "0:300:4"), ("range", "p", "0GPa:50GPa:3"),
+      ("list", "c0", "0.2,0.4")], {"c": _c_of_p},
+     {"D": "T p", "R_c": "T p", "critical_c": "T p", "state": "T p"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("items", "relations", "dims"), LAYOUTS)
+def test_each_output_is_stored_on_the_dimensions_it_depends_on(items, relations, dims, tmp_path):
+    spec = _spec(items, relations=relations, chunk_points=7)
+    store = tmp_path / "s.zarr"
+    sweep.run(spec, store, quiet=True)
+    ds = xr.open_zarr(store)
+    mem = sweep.dataset(spec).compute()
+    ref = _reference(spec)
+    grid = xr.DataArray(np.zeros(spec.shape), coords={n: ds[n] for n in spec.names},
+                        dims=spec.names)  # fmt: skip
+    for name, want in dims.items():
+        assert ds[name].dims == tuple(want.split()) == mem[name].dims == spec.output_dims(name)
+        assert ds[name].values.tobytes() == mem[name].values.tobytes()
+        full = ds[name].broadcast_like(grid).transpose(*spec.names).values
+        assert full.shape == spec.shape
+        if name == "state":
+            assert np.array_equal(full, ref[name])
+        else:
+            assert np.allclose(full, ref[name], rtol=1e-12, atol=0, equal_nan=True), name
+    assert ds.attrs["layout_version"] == sweep.LAYOUT_VERSION
+
+
+def test_chunk_rule_is_square_ish_and_within_the_budget():
+    big = [("set", "R_b", "155pm"), ("range", "x", "0.01:1.99:10000"), ("range", "c", "0:1:10000")]
+    spec = sweep.spec_from_items(big)
+    assert spec.chunks() == (1000, 1000)  # a row or a column: 10 of the 100 chunks
+    assert spec.output_chunks("R_c") == (1000,) and spec.output_chunks("critical_c") == (1000,)
+    small = [("set", "R_b", "155pm"), ("range", "x", "0.01:1.99:2000"), ("range", "c", "0:1:500")]
+    assert sweep.spec_from_items(small).chunks() == (2000, 500)  # one chunk
+    for items, points in [(big, 60000), (BASE, 200), (LAYOUTS[1][0], 50), (LAYOUTS[6][0], 5)]:
+        spec = sweep.spec_from_items(items, chunk_points=points)
+        chunks = spec.chunks()
+        assert int(np.prod(chunks)) <= points
+        for (name, values), n in zip(spec.grid, chunks, strict=True):
+            if name == "terms" or name in sweep.spec.DIAGRAM_PARAMS:
+                assert n == 1
+            # equal chunks: the last one is at most one value shorter per chunk
+            count = -(-values.size // n)
+            assert count * n - values.size < count
+    spec = sweep.spec_from_items(big, chunk_points=60000)
+    assert spec.chunks() == (244, 244)
+
+
+def test_relative_resistivity_is_d_and_not_stored_twice(tmp_path, capsys):
+    with pytest.raises(et.errors.InputError, match=r"relative_resistivity.*equals D.*eq 35"):
+        _spec(outputs=["D", "relative_resistivity"])
+    argv = ["sweep", "--set", "R_b=155pm", "--range", "x=0.1:1.9:5", "--list", "c=0.2,0.9",
+            "--outputs", "relative_resistivity", "--out", str(tmp_path / "r.zarr")]  # fmt: skip
+    assert main(argv) == 2
+    assert "equals D" in capsys.readouterr().err
+    assert not (tmp_path / "r.zarr").exists()
+
+
+def test_outputs_choose_what_is_written(tmp_path):
+    store = tmp_path / "o.zarr"
+    argv = ["sweep", "--set", "R_b=155pm", "--range", "x=0.1:1.9:50", "--range", "c=0:1:40",
+            "--outputs", "R_c,state", "--chunk-points", "300", "--quiet",
+            "--out", str(store)]  # fmt: skip
+    assert main(argv) == 0
+    assert {p.name for p in store.iterdir() if p.is_dir()} == {"R_c", "state", "x", "c",
+                                                                "sweep_done"}  # fmt: skip
+    ds = xr.open_zarr(store)
+    assert set(ds.data_vars) == {"R_c", "state", "sweep_done"}
+    assert ds.R_c.dims == ("c",) and ds.state.dims == ("x", "c")
+    toml = tmp_path / "spec.toml"
+    toml.write_text('outputs = ["critical_c"]\n[set]\nR_b = "155pm"\nc = 0.5\n'
+                    '[range]\nx = "0.1:1.9:9"\n')  # fmt: skip
+    assert main(["sweep", "--spec", str(toml), "--out", str(tmp_path / "t.zarr"), "--quiet"]) == 0
+    assert set(xr.open_zarr(tmp_path / "t.zarr").data_vars) == {"critical_c", "sweep_done"}
+
+
+def test_finished_store_opens_without_a_warning_and_an_interrupted_one_resumes(tmp_path):
+    import warnings
+
+    spec = _spec()
+    store = tmp_path / "w.zarr"
+    sweep.run(spec, store, quiet=True, max_chunks=3)
+    assert not sweep.done_chunks(store).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # not consolidated yet: xarray falls back and says so
+        partial = xr.open_zarr(store)
+    assert partial.D.shape == spec.shape
+    sweep.run(spec, store, quiet=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ds = xr.open_zarr(store)
+        sweep.run(spec, store, quiet=True)  # nothing left to do: consolidating again is silent
+        xr.open_zarr(store).load()
+    assert ds.attrs["layout_version"] == 2
+    assert "consolidated_metadata" in (store / "zarr.json").read_text()
+
+
+def test_store_of_the_old_layout_is_refused(tmp_path):
+    spec = _spec()
+    store = tmp_path / "old.zarr"
+    group = zarr.open_group(store, mode="w", zarr_format=3)
+    group.attrs.update({"sweep_spec_sha256": spec.digest(), "title": "electron-tunnel sweep"})
+    group.create_array("D", shape=spec.shape, chunks=spec.shape, dtype="f8")
+    before = _files(store)
+    with pytest.raises(sweep.SweepError, match=r"layout 1.*writes layout 2.*another store path"):
+        sweep.run(spec, store, quiet=True)
+    assert _files(store) == before
+    assert "layout" in spec.canonical() and spec.canonical()["dims"]["R_c"] == ["c"]
+
+
+def test_example_store_size(tmp_path):
+    store = tmp_path / "grid.zarr"
+    argv = ["sweep", "--set", "R_b=155pm", "--range", "x=0.01:1.99:2000", "--range",
+            "c=0:1:500", "--out", str(store), "--quiet"]  # fmt: skip
+    assert main(argv) == 0
+    size = {p.name: sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+            for p in store.iterdir() if p.is_dir()}  # fmt: skip
+    total = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
+    assert total <= 12e6  # 31 MB with layout 1
+    assert 8e6 <= size["D"] < 8.1e6 and size["state"] <= 1e6
+    assert size["R_c"] < 10e3 and size["critical_c"] < 20e3
 
 
 def test_orbit_outside_the_domain_gives_nan_and_terms_dimension():
@@ -136,8 +335,9 @@ def test_store_resumes_and_ends_identical_to_an_uninterrupted_run(tmp_path):
     second = sweep.run(spec, part, quiet=True)
     assert second["chunks_computed"] == total - 2
     assert _bytes(part) == _bytes(full)
+    assert _files(part) == _files(full)  # every file, metadata included
     mem = sweep.dataset(spec).compute()
-    stored = xr.open_zarr(part, consolidated=False)
+    stored = xr.open_zarr(part)
     for name in spec.outputs:
         assert stored[name].values.tobytes() == mem[name].values.tobytes()
     assert sweep.run(spec, part, quiet=True)["chunks_computed"] == 0
@@ -192,7 +392,7 @@ def test_local_cluster_result_is_identical_to_in_memory(tmp_path):
                            quiet=True)  # fmt: skip
     assert result["chunks_computed"] == result["chunks_total"]
     mem = sweep.dataset(spec).compute()
-    stored = xr.open_zarr(tmp_path / "c.zarr", consolidated=False)
+    stored = xr.open_zarr(tmp_path / "c.zarr")
     for name in spec.outputs:
         assert stored[name].values.tobytes() == mem[name].values.tobytes()
 
@@ -208,7 +408,7 @@ def test_cli_sweep_with_toml_spec_and_progress(tmp_path, capsys):
     assert main(["sweep", "--spec", str(toml), "--out", str(store)]) == 0
     captured = capsys.readouterr()
     assert "chunks" in captured.err and "points/s" in captured.err and "s left" in captured.err
-    ds = xr.open_zarr(store, consolidated=False)
+    ds = xr.open_zarr(store)
     assert set(ds.data_vars) >= {"D", "state"} and ds.D.shape == (30, 3)
     assert main(["sweep", "--spec", str(toml), "--out", str(store), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
@@ -317,6 +517,6 @@ def test_cli_sweep_interrupted_and_killed_then_resumed_equals_in_memory(tmp_path
     assert res.returncode == 0, res.stderr
     assert _markers(store) == total
     mem = sweep.dataset(spec).compute()
-    stored = xr.open_zarr(store, consolidated=False)
+    stored = xr.open_zarr(store)
     for name in spec.outputs:
         assert stored[name].values.tobytes() == mem[name].values.tobytes()

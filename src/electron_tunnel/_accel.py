@@ -1,9 +1,9 @@
 """The one switch between the NumPy path and the compiled kernels, and the blocked term sum.
 
 **The switch.** The infinite series has two implementations with the same arithmetic: the
-NumPy path (:mod:`._series`, :mod:`._roots`), which checks the input and writes every error
-message, and the fused Numba kernels (:mod:`._kernels`), one pass over the data. Inputs that
-broadcast to at least :data:`COMPILED_MIN_SIZE` points go to the kernels (:func:`compiled_for`);
+NumPy path (`._series`, `._roots`), which checks the input and writes every error
+message, and the fused Numba kernels (`._kernels`), one pass over the data. Inputs that
+broadcast to at least `COMPILED_MIN_SIZE` points go to the kernels (`compiled_for`);
 smaller ones stay on NumPy, so that scalar calls (the command line, the explorer's read-outs)
 never pay for importing Numba and loading the kernels (~0.5 s). Without a working Numba
 everything takes the NumPy path. The two paths agree to about 1e-14 of the size of the summed
@@ -11,7 +11,7 @@ parts (``tests/test_kernels.py`` states the tolerances it checks); they are not 
 because the kernels may fuse multiply-adds.
 
 **The blocked sum.** The partial sums ``i = 0..N`` of eq (24) and its parts are vectorised over
-points and terms at once; :func:`blocked_sum` bounds the working memory to :data:`TERM_BLOCK`
+points and terms at once; `blocked_sum` bounds the working memory to `TERM_BLOCK`
 (point, term) pairs and adds the blocks from the last one (smallest terms) to the first.
 
 Examples
@@ -51,7 +51,7 @@ TERM_BLOCK = 1 << 20
 
 @functools.cache
 def kernels():
-    """The compiled-kernel module :mod:`._kernels`, or ``None`` without a working Numba."""
+    """The compiled-kernel module `._kernels`, or ``None`` without a working Numba."""
     try:
         # deferred on purpose: importing Numba and loading the compiled kernels costs ~0.5 s
         from . import _kernels as module
@@ -72,7 +72,7 @@ def use_compiled(size: int | None) -> bool:
     """True when ``size`` points should take the compiled kernels (and they are available).
 
     ``None`` (inputs that do not broadcast) is ``False``: the NumPy path reports the error.
-    Numba is imported only when ``size`` reaches :data:`COMPILED_MIN_SIZE`.
+    Numba is imported only when ``size`` reaches `COMPILED_MIN_SIZE`.
     """
     return size is not None and size >= COMPILED_MIN_SIZE and kernels() is not None
 

@@ -1,12 +1,12 @@
 """Fused compiled kernels (Numba) for the infinite series: one pass over the data per call.
 
-:mod:`electron_tunnel._series` evaluates the resisting distance of the infinite chain as the
+`electron_tunnel._series` evaluates the resisting distance of the infinite chain as the
 explicit first term plus two Chebyshev series (``H0``, ``H1``, coefficients in
-:mod:`electron_tunnel.chebyshev_data`) with the Clenshaw recurrence in NumPy: about 25 passes
+`electron_tunnel.chebyshev_data`) with the Clenshaw recurrence in NumPy: about 25 passes
 over the data, each limited by memory bandwidth. The kernels here do the same arithmetic for
 one point at a time, in registers, in a single loop the compiler vectorises (SIMD), and check
 the input domain in the same pass. They are an accelerator only: the callers import this
-module lazily (:func:`electron_tunnel._accel.compiled_for` decides when) and fall back to the
+module lazily (`electron_tunnel._accel.compiled_for` decides when) and fall back to the
 NumPy path when Numba is missing, and the NumPy path produces every error message (the
 kernels only report *that* some input is outside the domain).
 

@@ -4,8 +4,8 @@ The threshold ``c*`` is where the tunnel first opens (``G_N(1^-, c) = 0``, exact
 number of terms); the conducting radius ``x_c(c)`` solves ``G_N(x, c) = 0`` in ``(0, 1)``:
 in closed form for the first term, by a Chebyshev inverse fit polished with Newton steps for
 the infinite series, and by vectorised bracketing for a finite number of terms. Dimensionless
-(``x = r / R_b``); :mod:`electron_tunnel.chain` adds units and checks input. Notation as in
-:mod:`._series`.
+(``x = r / R_b``); [`electron_tunnel.chain`][] adds units and checks input. Notation as in
+`._series`.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def critical_attraction_x(x: np.ndarray, n_terms: int | None) -> np.ndarray:
 def _inverse_fit():
     """Chebyshev fit of the root ``x(c)`` of ``G0 + c G1`` on ``c in [c*, 1]``.
 
-    Accurate to ~1e-9; :func:`conducting_x_infinite` polishes it with Newton steps.
+    Accurate to ~1e-9; `conducting_x_infinite` polishes it with Newton steps.
     """
     c_star = threshold_value(None)
     deg = 32

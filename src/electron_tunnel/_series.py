@@ -1,7 +1,7 @@
 """Numerical core of the chain model: the resisting-distance series of eq (24).
 
 Everything here works in the dimensionless orbital radius ``x = r / R_b`` (``0 < x < 2``) and
-returns dimensionless numbers; :mod:`electron_tunnel.chain` adds units and checks input.
+returns dimensionless numbers; [`electron_tunnel.chain`][] adds units and checks input.
 
 Notation (derived in ``docs/derivations.md``):
 
@@ -69,7 +69,7 @@ def closed_form_parts(x: np.ndarray, c: np.ndarray, two_minus_x=None):
 
     Used for the separate potential and kinetic parts (eqs 18 and 21) of the infinite chain.
     Absolute accuracy ~1e-15 times the size of the individual digamma values; the sum
-    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (:func:`rb_times_d_infinite`
+    ``sum_u + sum_k`` loses relative accuracy near ``x = 1`` (`rb_times_d_infinite`
     does not).
     """
     # deferred on purpose: scipy.special takes about half a second to import and only the
@@ -113,7 +113,7 @@ def _h_coefficients() -> tuple[np.ndarray, np.ndarray]:
     """Chebyshev coefficients of H0 and H1 in t = x - 1.
 
     Read from ``chebyshev_data.py``, which ``tools/generate_coefficients.py`` writes from
-    :func:`compute_h_coefficients`; a test recomputes them and requires equality.
+    `compute_h_coefficients`; a test recomputes them and requires equality.
     """
     return np.array(chebyshev_data.H0), np.array(chebyshev_data.H1)
 
@@ -232,7 +232,7 @@ def fast_resisting_distance(r, R_b, c):
 
     ``None`` (small input, no Numba, a non-real input or a point outside the domain) tells
     the caller to take the NumPy path, which checks the input and reports errors. The choice
-    is :func:`._accel.compiled_for`'s.
+    is `._accel.compiled_for`'s.
     """
     kernels = _accel.compiled_for(r, R_b, c)
     return None if kernels is None else kernels.resisting_distance(r, R_b, c)

@@ -1,7 +1,7 @@
 """Input checking shared by every public function.
 
 Each checker converts its argument to a float64 array, rejects what is outside the
-model's domain with a :class:`ValueError` that names the parameter and the valid
+model's domain with a `ValueError` that names the parameter and the valid
 range, and, for arrays, says how many entries are bad and shows the first one.
 """
 

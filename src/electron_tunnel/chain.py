@@ -3,7 +3,7 @@ r"""The chain model with attraction coefficient ``c`` (paper eqs 15-24 and 36-39
 An electron at distance ``r`` from its nucleus on the line of a one-dimensional crystal whose
 molecules sit at ``0, 2R_b, 4R_b, ...`` and ``-2R_b, -4R_b, ...``. Molecules alternately attract
 it with the full charge ``Q`` and with ``c Q`` (eq 17). The **resisting distance** ``D`` (eq 24)
-is the sum over the chain; the lifting energy is :math:`E_c = K u e^2 D / 2` (eq 23 with eq 32).
+is the sum over the chain; the lifting energy is $E_c = K u e^2 D / 2$ (eq 23 with eq 32).
 
 ``terms`` selects the series: ``terms=N`` sums ``i = 0..N`` exactly as eq (24) writes it
 (``terms=0`` is the paper's first term ``d``, eq 37); ``terms=None`` is the infinite series,
@@ -119,7 +119,7 @@ def resisting_distance(r, R_b, c, terms=None):
     .. math:: D = \sum_{i=0}^{N}\left[D_u(i) + D_k(i)\right], \qquad
               d = \frac{1}{r} + \frac{2c}{2R_b-r} + \frac{rc}{(2R_b-r)^2} - \frac{3c+1}{R_b}
 
-    with :math:`D_u` and :math:`D_k` of eqs (19) and (22). ``D`` is linear in ``c``, depends
+    with $D_u$ and $D_k$ of eqs (19) and (22). ``D`` is linear in ``c``, depends
     on ``r`` and ``R_b`` only through ``r/R_b`` (times ``1/R_b``) and vanishes at ``r = R_b``.
 
     Parameters
@@ -313,7 +313,7 @@ def lifting_energy(r, R_b, c, *, u=1.0, terms=None):
     u : array_like, optional
         Equivalent nuclear charge in units of e (eq 32), > 0. Default 1 (hydrogen).
     terms : int or None, optional
-        As in :func:`resisting_distance`.
+        As in [`resisting_distance`][].
 
     Returns
     -------
@@ -347,15 +347,15 @@ def lifting_energy(r, R_b, c, *, u=1.0, terms=None):
 def conducting_radius(R_b, c, terms=None):
     r"""Conducting radius ``R_c``: where the resisting distance changes sign, eqs (38)-(41).
 
-    Eq (40) writes the solution as :math:`R_c = f(c, R_b)`; this is that function.
+    Eq (40) writes the solution as $R_c = f(c, R_b)$; this is that function.
 
     The non-trivial root ``0 < R_c < R_b`` of ``D(R_c) = 0`` (the root ``r = R_b`` is
     trivial). For ``terms=0`` eq (38) reduces to the quadratic
-    :math:`(3c+1)x^2 - (4+8c)x + 4 = 0` in :math:`x = R_c/R_b`, whose relevant root is
+    $(3c+1)x^2 - (4+8c)x + 4 = 0$ in $x = R_c/R_b$, whose relevant root is
 
     .. math:: R_c = \frac{2 R_b}{1 + 2c + \sqrt{c(4c+1)}}
 
-    (``c = 1`` gives eq 10/41, :math:`R_c = \frac{3-\sqrt5}{2}R_b`). For the series the root is
+    (``c = 1`` gives eq 10/41, $R_c = \frac{3-\sqrt5}{2}R_b$). For the series the root is
     found numerically (a Chebyshev inverse polished by Newton steps for ``terms=None``,
     vectorised Chandrupatla bracketing for finite ``terms``) to within a few ulp.
 
@@ -366,13 +366,13 @@ def conducting_radius(R_b, c, terms=None):
     c : array_like
         Attraction coefficient, ``0 <= c <= 1``.
     terms : int or None, optional
-        As in :func:`resisting_distance`.
+        As in [`resisting_distance`][].
 
     Returns
     -------
     R_c : float or ndarray
         [m]. **NaN means there is no electron tunnel** (``c`` at or below
-        :func:`insulating_threshold`): a valid answer, not an error.
+        [`insulating_threshold`][]): a valid answer, not an error.
 
     See Also
     --------
@@ -415,10 +415,10 @@ def conducting_radius(R_b, c, terms=None):
 def critical_attraction(r, R_b, terms=None):
     r"""Attraction coefficient at which an orbit of radius ``r`` becomes superconducting.
 
-    The inverse of :func:`conducting_radius`: the ``c`` with ``R_c(R_b, c) = r``. For
+    The inverse of [`conducting_radius`][]: the ``c`` with ``R_c(R_b, c) = r``. For
     ``r < R_b`` it is ``-D0(r)/D1(r)`` where ``D = D0 + c D1`` (values above 1 mean no
     ``c <= 1`` suffices). For ``r >= R_b`` every tunnel reaches the orbit, so the answer is the
-    :func:`insulating_threshold` (the tunnel needs ``c`` strictly above it).
+    [`insulating_threshold`][] (the tunnel needs ``c`` strictly above it).
 
     Parameters
     ----------
@@ -427,7 +427,7 @@ def critical_attraction(r, R_b, terms=None):
     R_b : array_like
         Border radius [m], > 0.
     terms : int or None, optional
-        As in :func:`resisting_distance`.
+        As in [`resisting_distance`][].
 
     Returns
     -------
@@ -465,22 +465,22 @@ def critical_attraction(r, R_b, terms=None):
 def insulating_threshold(terms=None, *, exact=False):
     r"""Attraction coefficient at and below which no electron tunnel exists.
 
-    A tunnel exists below the border exactly when :math:`\partial D/\partial r > 0` at
+    A tunnel exists below the border exactly when $\partial D/\partial r > 0$ at
     ``r = R_b``; with ``S = sum_{i<=N} (-1)^i/(2i+1)^2`` and ``T = sum_{i<=N} 1/(2i+1)^3``
     (``docs/derivations.md``) the threshold is
 
     .. math:: c^* = \frac{3S - 2T}{3S + 2T}
 
     ``terms=0`` gives exactly 1/5; the infinite series gives
-    :math:`(3G - \tfrac74\zeta(3))/(3G + \tfrac74\zeta(3)) = 0.1328038\ldots` with Catalan's
+    $(3G - \tfrac74\zeta(3))/(3G + \tfrac74\zeta(3)) = 0.1328038\ldots$ with Catalan's
     constant ``G``.
 
     Parameters
     ----------
     terms : int or None, optional
-        As in :func:`resisting_distance`.
+        As in [`resisting_distance`][].
     exact : bool, optional
-        Return a :class:`fractions.Fraction` (finite ``terms``) or a SymPy expression
+        Return a `fractions.Fraction` (finite ``terms``) or a SymPy expression
         (``terms=None``, needs SymPy) instead of a float.
 
     Returns
@@ -511,7 +511,7 @@ def insulating_threshold(terms=None, *, exact=False):
 
 
 def series_remainder(r, R_b, c, terms):
-    r"""Remainder of the series after ``terms``: :math:`D - D_N` (eq 36 convergence).
+    r"""Remainder of the series after ``terms``: $D - D_N$ (eq 36 convergence).
 
     Parameters
     ----------
@@ -525,7 +525,7 @@ def series_remainder(r, R_b, c, terms):
     Returns
     -------
     R_N : float or ndarray
-        [1/m]. Approaches :func:`series_remainder_leading` as ``N`` grows.
+        [1/m]. Approaches [`series_remainder_leading`][] as ``N`` grows.
 
     See Also
     --------
@@ -549,10 +549,10 @@ def series_remainder(r, R_b, c, terms):
 
 
 def series_remainder_leading(r, R_b, c, terms):
-    r"""Leading asymptotic form of :func:`series_remainder` as ``N`` grows (eq 36).
+    r"""Leading asymptotic form of [`series_remainder`][] as ``N`` grows (eq 36).
 
-    The terms of eq (24) behave as :math:`(-1)^i\alpha/i^2 + O(i^{-3})` with an alternating
-    part, so the partial sums converge as :math:`O(N^{-2})`:
+    The terms of eq (24) behave as $(-1)^i\alpha/i^2 + O(i^{-3})$ with an alternating
+    part, so the partial sums converge as $O(N^{-2})$:
 
     .. math:: D - D_N = \frac{1 - x}{8N^2R_b}\left[3(1-c)(-1)^{N+1} - (1+c)(2x-1)\right]
               + O(N^{-3}), \qquad x = r/R_b

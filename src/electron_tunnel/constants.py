@@ -1,4 +1,4 @@
-"""Physical constants used by the model, all taken from :mod:`scipy.constants` (CODATA)."""
+"""Physical constants used by the model, all taken from `scipy.constants` (CODATA)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Every data set the package ships, one function each, with its citation and license.
 
 This is the only module that opens files in ``electron_tunnel/data``. Each loader returns a
-:class:`pandas.DataFrame` whose ``attrs`` carry
+`pandas.DataFrame` whose ``attrs`` carry
 
 ``citation``
     where the values come from (per-row sources, where a table has them, are in a column);
@@ -37,7 +37,12 @@ __all__ = [
     "chebyshev_coefficients",
     "critical_currents",
     "element_superconductivity",
+    "heldout_superconductors",
     "literature_facts",
+    "mainstream_lattice",
+    "mainstream_sc_coupling",
+    "mainstream_sc_normal_state",
+    "mainstream_superconductors",
     "paper_claims",
     "paper_table1",
     "pressure_superconductors",
@@ -45,6 +50,7 @@ __all__ = [
     "resistive_transition",
     "resistivity_measured",
     "resistivity_pressure",
+    "resistivity_temperature",
     "supercon",
     "tc_pressure_slopes",
 ]
@@ -134,7 +140,7 @@ def pressure_superconductors() -> pd.DataFrame:
     """Measured T_c of elements and hydrides under pressure, one row per (material, pressure).
 
     These materials were chosen because they become superconducting, or peak, under pressure:
-    on its own this is a sample selected for rising T_c (see :func:`tc_pressure_slopes`).
+    on its own this is a sample selected for rising T_c (see [`tc_pressure_slopes`][]).
 
     References
     ----------
@@ -408,3 +414,146 @@ def resistive_transition() -> pd.DataFrame:
 def available() -> list[str]:
     """Names of the loader functions in this module."""
     return [n for n in __all__ if n != "available"]
+
+
+def mainstream_lattice() -> pd.DataFrame:
+    """Debye temperatures [K] and Grüneisen parameters of the elements, with a source per value.
+
+    Columns: ``symbol``, ``debye_temperature_K`` (Kittel's calorimetric θ_D), ``debye_source``,
+    ``gruneisen_gamma`` (empty where it cannot be formed), ``gruneisen_source`` and ``note``
+    (what was checked, the inputs of γ, overrides and why).
+
+    γ is the thermodynamic Grüneisen parameter ``3 α K V_m / C_p`` at room temperature, formed
+    from pymatgen-core's linear expansion α and bulk modulus K and mendeleev's molar heat
+    capacity and density (Mg's α is the CRC value, pymatgen-core's being WebElements' 8.2e-6/K);
+    no tabulated γ could be read to check it against, and it inherits the errors of K (Au's).
+
+    References
+    ----------
+    C. Kittel, *Introduction to Solid State Physics*, 7th ed. (Wiley, 1996), ch. 5, Table 1
+    (θ_D); N. W. Ashcroft and N. D. Mermin, *Solid State Physics* (1976), ch. 25 (the relation
+    α = γ c_v / (3K) behind the thermodynamic γ); per-value notes in ``note``.
+    """
+    return _read_csv(
+        "mainstream-lattice.csv",
+        citation="per-value sources in the 'debye_source' and 'gruneisen_source' columns",
+        license=FACTS,
+        description="Debye temperatures (Kittel) and thermodynamic Grueneisen parameters",
+    )
+
+
+def resistivity_temperature() -> pd.DataFrame:
+    """Measured resistivity ρ(T) [ohm m] of pure metals from 10 K to 300 K (W to 900 K).
+
+    Long format: ``symbol``, ``T_K``, ``rho_ohm_m``, ``source``, ``checked`` (true where the value
+    was compared with a second, independent copy of its table; ``note`` says which) and
+    ``note``. Low-temperature values refer to samples of the purity the source specifies:
+    below about 50 K they are sample-dependent (see [`residual_resistivity`][]).
+
+    References
+    ----------
+    One per row, in the ``source`` column: CRC Handbook of Chemistry and Physics, Sec. 12,
+    "Electrical Resistivity of Pure Metals"; R. A. Matula, J. Phys. Chem. Ref. Data 8, 1147
+    (1979) (Cu, Ag, Au, Pd).
+    """
+    df = _read_csv(
+        "resistivity-temperature.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="measured resistivity of pure metals against temperature, 10-300 K and above",
+    )
+    df["checked"] = df["checked"].astype(str).str.lower().eq("true")
+    return df
+
+
+def mainstream_superconductors() -> pd.DataFrame:
+    """Measured superconducting properties of elements: T_c [K], B_c(0) [mT], type, depths [nm].
+
+    Columns: ``symbol``, ``tc_K`` (0 = none observed; La is the ambient alpha phase, 4.88 K),
+    ``bc0_mT`` (thermodynamic critical field at 0 K; for the type-II Nb, V, Tc not H_c2),
+    ``type`` (``I``/``II``), ``penetration_depth_nm`` (measured lambda(0)),
+    ``coherence_length_ref_nm`` and ``london_depth_ref_nm`` (xi_0 and lambda_L *calculated* in
+    Kittel's Table 10.5), ``source`` and ``note`` (what was and was not re-read).
+
+    References
+    ----------
+    One per row, in ``source``: CRC Handbook, Sec. 12, "Properties of Superconductors";
+    C. Kittel, *Introduction to Solid State Physics*, 8th ed. (2005), ch. 10, Tables 1 and 5;
+    J. M. Lock, Proc. R. Soc. Lond. A 208, 391 (1951) (penetration depths of Sn, Pb, In).
+    """
+    return _read_csv(
+        "mainstream-superconductors.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="measured T_c, critical fields, types and penetration depths of elements",
+    )
+
+
+def mainstream_sc_coupling() -> pd.DataFrame:
+    """Electron-phonon coupling λ of elements, not from McMillan's T_c inversion.
+
+    Columns: ``symbol``, ``lambda``, ``lambda_method`` (``tunnelling``: from the α²F(ω) of
+    tunnelling spectra; ``first-principles``: linear-response DFT), ``omega_log_K`` (where the
+    source gives it), ``source`` and ``note``. McMillan's 1968 λ are left out on purpose: they
+    were obtained by inverting his T_c formula, so comparing that formula with them is circular.
+
+    References
+    ----------
+    One per row, in ``source``: P. B. Allen and R. C. Dynes, Phys. Rev. B 12, 905 (1975),
+    Table I; S. Y. Savrasov and D. Y. Savrasov, Phys. Rev. B 54, 16487 (1996); E. L. Wolf et
+    al., Phys. Lett. A (1981) (Ta); "Phonons and superconductivity in fcc and dhcp lanthanum",
+    Phys. Rev. B (2010) (La).
+    """
+    return _read_csv(
+        "mainstream-sc-coupling.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="electron-phonon lambda from tunnelling or first principles, per element",
+    )
+
+
+def mainstream_sc_normal_state() -> pd.DataFrame:
+    """Normal-state inputs of the BCS estimates: θ_D [K], Sommerfeld γ, V_m, n, v_F.
+
+    Columns: ``symbol``, ``theta_D_K``, ``gamma_mJ_mol_K2`` (mJ mol^-1 K^-2),
+    ``molar_volume_cm3_mol`` (cm^3 mol^-1, room temperature), ``n_free_1e28_m3`` (free-electron
+    density, 10^28 m^-3) and ``v_F_1e6_m_s`` (free-electron Fermi velocity, 10^6 m/s), ``source``
+    and ``note``.
+
+    References
+    ----------
+    C. Kittel, *Introduction to Solid State Physics*, 8th ed. (2005), ch. 5, Table 1 (θ_D) and
+    ch. 6, Table 3 (γ); N. W. Ashcroft and N. D. Mermin, *Solid State Physics* (1976), Tables 1.1
+    (n) and 2.1 (v_F); pymatgen-core's periodic table (molar volume); per-row notes in ``note``.
+    """
+    return _read_csv(
+        "mainstream-sc-normal-state.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="Debye temperature, Sommerfeld gamma, molar volume, free-electron n and v_F",
+    )
+
+
+def heldout_superconductors() -> pd.DataFrame:
+    """Superconductors first reported from 2018 on, and materials of the period found not to be.
+
+    The held-out set of ``etunnel screen --heldout`` ([`electron_tunnel.screen.heldout`][]):
+    ``material``, ``formula`` (empty where no definite formula exists), ``status``
+    (``superconducting``, ``not_superconducting``, ``refuted``, ``retracted``,
+    ``unconfirmed``), ``tc_K`` and ``tc_criterion`` (superconductors), ``pressure_GPa`` of the
+    measurement (0 = ambient; empty if not stated), ``form`` (bulk, film, device), ``kind``,
+    ``year``, ``doi``, ``source``, ``license`` and ``note`` (what was checked, and where).
+
+    References
+    ----------
+    One per row, in the ``source`` and ``doi`` columns.
+    """
+    df = _read_csv(
+        "heldout-superconductors.csv",
+        citation=PER_ROW,
+        license=FACTS,
+        description="superconductors reported after the SuperCon snapshot, with negatives",
+    )
+    for col in ("formula", "tc_criterion"):
+        df[col] = df[col].fillna("").astype(str)
+    return df

@@ -1,7 +1,7 @@
 """Map from the paper's numbered equations to the functions that compute them.
 
 ``EQUATIONS[n]`` is ``(description, target)`` where ``target`` is the dotted name of the
-function (relative to :mod:`electron_tunnel`) or ``None`` with the reason it is not computable
+function (relative to [`electron_tunnel`][]) or ``None`` with the reason it is not computable
 on its own. ``docs/nomenclature.md`` prints this table; a test checks that every target exists.
 
 References

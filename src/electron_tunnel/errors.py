@@ -1,7 +1,7 @@
 """The package's exceptions: one base class, each specific error also a builtin.
 
 The pattern is astropy's ``units/errors.py``: every error the package raises on purpose
-derives from :class:`ElectronTunnelError`, so that a caller can write one ``except``; each also
+derives from [`ElectronTunnelError`][], so that a caller can write one ``except``; each also
 derives from the builtin it refines, so that ``except ValueError`` keeps working.
 
 Library messages name the *parameter* (``p_max``, ``out_dir``), never a command-line flag; the
@@ -48,7 +48,7 @@ class MissingExtraError(ElectronTunnelError, ImportError):
 
 
 def require_extra(module: str, feature: str, extra: str):
-    """Import ``module`` or raise :class:`MissingExtraError` naming ``extra``.
+    """Import ``module`` or raise [`MissingExtraError`][] naming ``extra``.
 
     Examples
     --------

@@ -3,18 +3,18 @@
 One policy for all of them:
 
 * **nothing half-written** — a set of files is written into a staging directory and moved into
-  place only when all were written (:func:`staged_directory`); a single file is written beside
-  its target and renamed over it (:func:`atomic_write`, :func:`replace_atomically`). A staging
+  place only when all were written ([`staged_directory`][]); a single file is written beside
+  its target and renamed over it ([`atomic_write`][], [`replace_atomically`][]). A staging
   folder left behind by a killed run is removed by the next run that writes to the same place;
 * **strict JSON** — NaN and ±inf become ``null``, NumPy scalars and arrays become numbers and
-  lists, and the text is produced with ``allow_nan=False`` (:func:`json_text`,
-  :func:`write_json`, :func:`print_json`), so that every JSON file and every JSON printed to
+  lists, and the text is produced with ``allow_nan=False`` ([`json_text`][],
+  [`write_json`][], [`print_json`][]), so that every JSON file and every JSON printed to
   stdout parses with a strict parser (``json.loads(text, parse_constant=...)`` raising);
 * **one CSV dialect** — ``\\n`` line ends, UTF-8, missing values as empty fields
-  (:func:`write_csv`);
-* **figures** — :func:`save_figure` (PNG and SVG with fixed metadata, reproducible bytes).
+  ([`write_csv`][]);
+* **figures** — [`save_figure`][] (PNG and SVG with fixed metadata, reproducible bytes).
 
-Errors are :class:`~electron_tunnel.errors.OutputError` (an ``OSError``) naming the path.
+Errors are [`OutputError`][] (an ``OSError``) naming the path.
 """
 
 from __future__ import annotations
@@ -58,9 +58,9 @@ STAGING_PREFIX = ".etunnel-staging-"
 class Result(dict):
     """An application's result: read by attribute (``result.runs``) or by key, written as JSON.
 
-    The pattern of :class:`scipy.optimize.OptimizeResult`: a dict of named pieces of evidence
+    The pattern of `scipy.optimize.OptimizeResult`: a dict of named pieces of evidence
     (estimates, intervals, tables), so that the audit reads them by attribute and
-    :func:`write_json` writes them as they are. Names beginning with ``_`` hold data that is
+    [`write_json`][] writes them as they are. Names beginning with ``_`` hold data that is
     not written (figure arrays).
 
     Examples
@@ -137,7 +137,7 @@ def jsonable(value):
 
 
 def json_text(value, *, indent: int | None = 2) -> str:
-    """Strict JSON text of ``value`` (see :func:`jsonable`), ending in a newline.
+    """Strict JSON text of ``value`` (see [`jsonable`][]), ending in a newline.
 
     Examples
     --------
@@ -148,7 +148,7 @@ def json_text(value, *, indent: int | None = 2) -> str:
 
 
 def print_json(value, stream=None, *, indent: int | None = 2) -> None:
-    """Write :func:`json_text` of ``value`` to ``stream`` (default ``sys.stdout``)."""
+    """Write [`json_text`][] of ``value`` to ``stream`` (default ``sys.stdout``)."""
     if stream is None:
         import sys  # deferred: bound at call time so that redirected stdout is honoured
 
@@ -211,7 +211,7 @@ def replace_atomically(source, target) -> None:
 
 
 def write_json(path, value, *, indent: int | None = 2) -> Path:
-    """Write strict JSON (:func:`json_text`) to ``path`` atomically."""
+    """Write strict JSON ([`json_text`][]) to ``path`` atomically."""
     return atomic_write(path, json_text(value, indent=indent))
 
 
@@ -240,7 +240,7 @@ def _missing(value) -> bool:
 def save_figure(fig, stem) -> bytes:
     """Save a figure as ``stem.png`` and ``stem.svg`` (reproducible bytes); return the PNG.
 
-    The one figure saver: it hands off to :func:`electron_tunnel.plotting.save`, which holds
+    The one figure saver: it hands off to [`electron_tunnel.plotting.save`][], which holds
     the house metadata policy.
     """
     stem = Path(stem)

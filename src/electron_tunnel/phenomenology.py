@@ -1,7 +1,7 @@
 r"""Phenomenology formulas quoted in the paper's last sections (eqs 42-45).
 
 These are standard physics, not results of the electron-tunnel model, except eq (44), the
-paper's own claim :math:`J = C T^4`. They are here so that the audit can compute with them.
+paper's own claim $J = C T^4$. They are here so that the audit can compute with them.
 
 References
 ----------
@@ -161,7 +161,7 @@ def critical_current_density(T, C):
     References
     ----------
     [1]_ eqs (13), (43) and (44). For comparison, the measured critical current density falls
-    as the temperature rises and vanishes at T_c; near T_c, as :math:`(1 - T/T_c)^{3/2}` in
+    as the temperature rises and vanishes at T_c; near T_c, as $(1 - T/T_c)^{3/2}$ in
     Ginzburg-Landau theory [7]_.
 
     Examples
@@ -173,7 +173,7 @@ def critical_current_density(T, C):
 
 
 def flux_quantum():
-    r"""Magnetic flux quantum, eq (45): :math:`\Phi_0 = h / 2e`.
+    r"""Magnetic flux quantum, eq (45): $\Phi_0 = h / 2e$.
 
     Returns
     -------

@@ -2,15 +2,15 @@
 
 The package leaves matplotlib's global state alone, as xarray does: it never chooses a
 backend and never changes the global ``rcParams``, and its figures are
-:class:`matplotlib.figure.Figure` objects made without pyplot (so nothing is registered in
+`matplotlib.figure.Figure` objects made without pyplot (so nothing is registered in
 pyplot's figure manager; a figure is freed when it is no longer referenced). The house style is
-applied with :func:`matplotlib.rc_context` around the whole drawing.
+applied with `matplotlib.rc_context` around the whole drawing.
 
 ``style()``
-    context manager (and decorator) applying :data:`HOUSE_STYLE`: every plot function of the
+    context manager (and decorator) applying [`HOUSE_STYLE`][]: every plot function of the
     package draws inside it, because matplotlib reads rcParams when each artist is made;
 ``subplots(...)``, ``figure(...)``
-    a :class:`~matplotlib.figure.Figure` (and its axes) in the house style, without pyplot;
+    a `matplotlib.figure.Figure` (and its axes) in the house style, without pyplot;
 ``save(fig, stem)``
     write ``stem.png`` and ``stem.svg`` reproducibly (no dates or software versions inside);
     returns the PNG bytes;
@@ -71,11 +71,11 @@ STATE_COLOURS = {"insulator": "#e8e3d9", "conductor": "#cfe0f3", "superconductor
 
 
 def style():
-    """:data:`HOUSE_STYLE` for the duration of a ``with`` block, or of a decorated function.
+    """[`HOUSE_STYLE`][] for the duration of a ``with`` block, or of a decorated function.
 
-    A thin :func:`matplotlib.rc_context`: the global ``rcParams`` are restored on exit. Fonts,
+    A thin `matplotlib.rc_context`: the global ``rcParams`` are restored on exit. Fonts,
     ticks, grids and legends read rcParams when they are made, and some are made only when the
-    figure is drawn, so the whole plot function runs inside it (and :func:`save` draws inside
+    figure is drawn, so the whole plot function runs inside it (and [`save`][] draws inside
     it again).
 
     Examples
@@ -94,9 +94,9 @@ def style():
 
 
 def figure(**kwargs) -> Figure:
-    """A :class:`matplotlib.figure.Figure` in the house style, made without pyplot.
+    """A `matplotlib.figure.Figure` in the house style, made without pyplot.
 
-    ``kwargs`` go to :class:`~matplotlib.figure.Figure` (``figsize``, ``layout``, ...).
+    ``kwargs`` go to `matplotlib.figure.Figure` (``figsize``, ``layout``, ...).
     """
     with style():
         return Figure(**kwargs)
@@ -104,12 +104,12 @@ def figure(**kwargs) -> Figure:
 
 def subplots(nrows=1, ncols=1, *, sharex=False, sharey=False, squeeze=True, width_ratios=None,
              height_ratios=None, subplot_kw=None, gridspec_kw=None, **fig_kw):  # fmt: skip
-    """Like :func:`matplotlib.pyplot.subplots`, in the house style and without pyplot.
+    """Like `matplotlib.pyplot.subplots`, in the house style and without pyplot.
 
     Returns
     -------
     (matplotlib.figure.Figure, axes)
-        ``axes`` as :meth:`matplotlib.figure.Figure.subplots` returns them.
+        ``axes`` as `matplotlib.figure.Figure.subplots` returns them.
     """
     with style():
         fig = Figure(**fig_kw)

@@ -2,7 +2,7 @@ r"""Resistivity and the energy budget (paper eqs 12-14 and 25-35).
 
 The paper relates the lifting energy of eq (23) to Ohm's law through a proportionality
 coefficient ``p`` (eq 26), and collects the material constants into the *microscopic
-resistivity* ``Z`` (eq 34) so that :math:`\rho = Z D` (eq 35). SI units throughout.
+resistivity* ``Z`` (eq 34) so that $\rho = Z D$ (eq 35). SI units throughout.
 
 References
 ----------
@@ -36,7 +36,7 @@ def total_energy(E_v, E_c):
 
     .. math:: E_t = E_v + E_c
 
-    In a superconductor :math:`E_c = 0` (eq 13); at 0 K all three vanish (eq 14).
+    In a superconductor $E_c = 0$ (eq 13); at 0 K all three vanish (eq 14).
 
     Parameters
     ----------
@@ -68,7 +68,7 @@ def total_energy(E_v, E_c):
 
 
 def lifting_potential(E_c):
-    r"""Electric potential that lifts one electron, eq (25): :math:`v = E_c / e`.
+    r"""Electric potential that lifts one electron, eq (25): $v = E_c / e$.
 
     Parameters
     ----------
@@ -100,7 +100,7 @@ def lifting_potential(E_c):
 
 
 def applied_voltage(p, n, v):
-    r"""Voltage that drives ``n`` electrons each lifted by ``v``, eq (26): :math:`V = p n v`.
+    r"""Voltage that drives ``n`` electrons each lifted by ``v``, eq (26): $V = p n v$.
 
     Parameters
     ----------
@@ -136,7 +136,7 @@ def applied_voltage(p, n, v):
 
 
 def current(n, T):
-    r"""Current carried by ``n`` electrons in ``T`` seconds, eq (27): :math:`I = e n / T`.
+    r"""Current carried by ``n`` electrons in ``T`` seconds, eq (27): $I = e n / T$.
 
     Parameters
     ----------
@@ -171,7 +171,7 @@ def current(n, T):
 
 
 def resistance(p, T, E_c):
-    r"""Resistance from the lifting energy, eq (28): :math:`R = V/I = p T E_c / e^2`.
+    r"""Resistance from the lifting energy, eq (28): $R = V/I = p T E_c / e^2$.
 
     Parameters
     ----------
@@ -244,7 +244,7 @@ def resistivity_from_resistance(R, A, L):
 
 
 def drift_speed(L, T):
-    r"""Speed of electrons drifting through the conductor, eq (31): :math:`s = L / T`.
+    r"""Speed of electrons drifting through the conductor, eq (31): $s = L / T$.
 
     Parameters
     ----------
@@ -328,7 +328,7 @@ def resistivity(Z, D):
 
     .. math:: \rho = Z D
 
-    With ``Z`` of eq (34) this is also eq (33), :math:`\rho = \frac{puAK}{2s}D`, and eq (30)
+    With ``Z`` of eq (34) this is also eq (33), $\rho = \frac{puAK}{2s}D$, and eq (30)
     (the same with ``s = L/T`` and ``Q = -ue``).
 
     Parameters

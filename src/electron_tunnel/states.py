@@ -2,11 +2,11 @@
 
 This module is the one owner of three rules that every application calls:
 
-* the **state rule** (:func:`classify` for words, :func:`state_codes` for the int8 codes that
-  the state diagram and the sweep store, with their CF flag attributes :data:`STATE_FLAGS`);
-* the **domain** of the chain model, ``0 < R_v < 2 R_b`` (:func:`in_domain`, and
-  :func:`on_domain` to evaluate a function only there, NaN elsewhere);
-* the code ↔ word table (:data:`STATE_CODES`, :func:`state_names`).
+* the **state rule** ([`classify`][] for words, [`state_codes`][] for the int8 codes that
+  the state diagram and the sweep store, with their CF flag attributes [`STATE_FLAGS`][]);
+* the **domain** of the chain model, ``0 < R_v < 2 R_b`` ([`in_domain`][], and
+  [`on_domain`][] to evaluate a function only there, NaN elsewhere);
+* the code ↔ word table ([`STATE_CODES`][], [`state_names`][]).
 
 References
 ----------
@@ -88,7 +88,7 @@ def in_domain(R_v, R_b):
 
 
 def on_domain(func, R_v, R_b, *args, **kwargs):
-    """``func(R_v, R_b, *args, **kwargs)`` where :func:`in_domain`, NaN elsewhere.
+    """``func(R_v, R_b, *args, **kwargs)`` where [`in_domain`][], NaN elsewhere.
 
     The arguments are broadcast together; ``func`` is called once, on the points inside the
     domain only (not at all when none is).
@@ -120,7 +120,7 @@ def state_codes(R_v, R_c):
     R_v : array_like
         Valence-orbital radius [m].
     R_c : array_like
-        Conducting radius [m] (:func:`~electron_tunnel.conducting_radius`; NaN: no tunnel).
+        Conducting radius [m] ([`conducting_radius`][]; NaN: no tunnel).
 
     See Also
     --------
@@ -141,7 +141,7 @@ def state_codes(R_v, R_c):
 
 
 def state_names(codes):
-    """State words for codes of :data:`STATE_CODES` (an array of str).
+    """State words for codes of [`STATE_CODES`][] (an array of str).
 
     Examples
     --------
@@ -154,10 +154,10 @@ def state_names(codes):
 def classify(R_v, R_b, c, terms=None):
     r"""Electrical-resistance state of a material, by the paper's rule.
 
-    * no electron tunnel (``c`` at or below :func:`~electron_tunnel.insulating_threshold`):
+    * no electron tunnel (``c`` at or below [`insulating_threshold`][]):
       ``"insulator"``;
-    * a tunnel and :math:`R_v \ge R_c` (eq 11): ``"superconductor"``;
-    * a tunnel and :math:`R_v < R_c`: ``"conductor"``.
+    * a tunnel and $R_v \ge R_c$ (eq 11): ``"superconductor"``;
+    * a tunnel and $R_v < R_c$: ``"conductor"``.
 
     Parameters
     ----------
@@ -168,12 +168,12 @@ def classify(R_v, R_b, c, terms=None):
     c : array_like
         Attraction coefficient, ``0 <= c <= 1``.
     terms : int or None, optional
-        Series used for ``R_c`` (see :func:`~electron_tunnel.resisting_distance`).
+        Series used for ``R_c`` (see [`resisting_distance`][]).
 
     Returns
     -------
     State or ndarray of str
-        A :class:`State` for scalar input, an array of the three words otherwise.
+        A [`State`][] for scalar input, an array of the three words otherwise.
 
     See Also
     --------

@@ -2,13 +2,13 @@
 
 Conventions: percentile bootstrap with ``B`` resamples of the (x, y) pairs (stratified by class
 for the AUC), NumPy's ``default_rng(seed)``; ties get average ranks; Kendall's statistic is
-tau-b (as :func:`scipy.stats.kendalltau`). Point estimates and p-values come from SciPy.
+tau-b (as `scipy.stats.kendalltau`). Point estimates and p-values come from SciPy.
 
 This module is the package's one owner of resampling: every resample is drawn by
-:func:`bootstrap_indices` (``rng.integers(0, n, size=(B, n))``), directly or through
-:func:`bootstrap_counts` (the same draws as counts per row) and :func:`cluster_bootstrap_counts`
+[`bootstrap_indices`][] (``rng.integers(0, n, size=(B, n))``), directly or through
+[`bootstrap_counts`][] (the same draws as counts per row) and [`cluster_bootstrap_counts`][]
 (clusters drawn with replacement, optionally within strata; a row enters as often as its
-cluster is drawn). :func:`auc_from_counts` and :func:`stratified_auc_from_counts` evaluate
+cluster is drawn). [`auc_from_counts`][] and [`stratified_auc_from_counts`][] evaluate
 the AUC on every resample of a counts matrix, so many scores share one set of draws.
 """
 
@@ -77,7 +77,7 @@ def bootstrap_indices(rng, n, B):
 def bootstrap_counts(rng, n, B):
     """``(B, n)`` matrix: how often each of ``n`` rows appears in each of ``B`` resamples.
 
-    The draws are :func:`bootstrap_indices` ``(rng, n, B)``, counted per row.
+    The draws are [`bootstrap_indices`][] ``(rng, n, B)``, counted per row.
 
     Parameters
     ----------
@@ -128,9 +128,9 @@ def cluster_bootstrap_counts(clusters, B, seed=DEFAULT_SEED, *, strata=None):
     replacement (as many draws as there are clusters) and a row enters a resample as often as
     its cluster is drawn, so the number of rows per resample varies. With ``strata``, the
     clusters of each stratum are drawn within it (a cluster found in two strata is two units);
-    the strata are visited in sorted order, each drawing :func:`bootstrap_counts` ``(rng,
+    the strata are visited in sorted order, each drawing [`bootstrap_counts`][] ``(rng,
     n_clusters_of_stratum, B)`` from one ``numpy.random.default_rng(seed)``. With one row per
-    cluster and no strata, the draws are those of :func:`bootstrap_counts` ``(rng, n, B)``
+    cluster and no strata, the draws are those of [`bootstrap_counts`][] ``(rng, n, B)``
     with the rows in the sorted order of their cluster labels.
 
     Parameters
@@ -357,8 +357,8 @@ def auc_from_counts(W, scores, labels):
     Parameters
     ----------
     W : ndarray, shape (B, n)
-        How often each row enters each resample (e.g. :func:`bootstrap_counts`,
-        :func:`cluster_bootstrap_counts`).
+        How often each row enters each resample (e.g. [`bootstrap_counts`][],
+        [`cluster_bootstrap_counts`][]).
     scores : array_like, shape (n,)
         Higher = predicted positive; rows with a non-finite score are left out.
     labels : array_like of bool, shape (n,)
@@ -397,7 +397,7 @@ def stratified_auc_from_counts(W, scores, labels, strata):
     Parameters
     ----------
     W : ndarray, shape (B, n)
-        How often each row enters each resample (e.g. :func:`cluster_bootstrap_counts` with
+        How often each row enters each resample (e.g. [`cluster_bootstrap_counts`][] with
         ``strata``).
     scores : array_like, shape (n,)
         Rows with a non-finite score are left out.
@@ -465,7 +465,7 @@ def stratified_auc_from_counts(W, scores, labels, strata):
 
 
 def _auc_split(pos, neg):
-    """:func:`auc` of the positives' and negatives' scores."""
+    """[`auc`][] of the positives' and negatives' scores."""
     return auc(np.concatenate([pos, neg]), np.arange(pos.size + neg.size) < pos.size)
 
 
@@ -482,7 +482,7 @@ def auc_with_ci(scores, labels, *, clusters=None, B=DEFAULT_B, seed=DEFAULT_SEED
         Cluster of every row. Without it: the rows are resampled within each class (fixed
         ``n_pos`` and ``n_neg``) and the two-sided Mann-Whitney ``p_value`` is given. With it:
         the clusters are resampled with replacement over all rows (not within classes; see
-        :func:`cluster_bootstrap_counts`), and no p-value is given (Mann-Whitney's assumes
+        [`cluster_bootstrap_counts`][]), and no p-value is given (Mann-Whitney's assumes
         independent rows).
     B : int
         Resamples (>= 1).
@@ -547,9 +547,9 @@ def stratified_auc_with_ci(
     The AUC is computed inside every stratum; their mean weighted by the stratum's number of
     rows is the estimate (a stratum lacking either class is reported under ``excluded`` and
     left out). The CI is a percentile bootstrap that resamples the clusters *within each
-    stratum* (:func:`cluster_bootstrap_counts` with ``strata``; without ``clusters`` every
+    stratum* ([`cluster_bootstrap_counts`][] with ``strata``; without ``clusters`` every
     row is its own cluster), so the strata keep their identity and roughly their size; see
-    :func:`stratified_auc_from_counts` for how a resample is scored. A pooled AUC over strata
+    [`stratified_auc_from_counts`][] for how a resample is scored. A pooled AUC over strata
     of different base rates mixes a between-strata contrast into the ranking; this one does not.
 
     Parameters

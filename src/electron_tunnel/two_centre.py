@@ -2,11 +2,11 @@ r"""The two-centre model: a hydrogen atom beside a proton (paper eqs 1-11).
 
 An electron on the line through both nuclei, at distance ``r`` from its own nucleus; the
 border between the two particles is at ``R_b`` and the proton at ``2 R_b``. The nucleus
-carries charge :math:`Q = u e` (``u = 1`` for hydrogen) and the electron :math:`-e`, so the
-product :math:`KQe` of the paper is :math:`-K u e^2` here. All lengths in metres, energies in
-joules, forces in newtons; constants from :mod:`scipy.constants`.
+carries charge $Q = u e$ (``u = 1`` for hydrogen) and the electron $-e$, so the
+product $KQe$ of the paper is $-K u e^2$ here. All lengths in metres, energies in
+joules, forces in newtons; constants from `scipy.constants`.
 
-This model is the chain model of :mod:`electron_tunnel.chain` with ``c = 1`` and only the
+This model is the chain model of [`electron_tunnel.chain`][] with ``c = 1`` and only the
 first term (``terms=0``); the tests check that identity.
 
 References
@@ -175,7 +175,7 @@ def potential_energy_difference(r, R_b, *, u=1.0):
 def kinetic_energy(r, R_b, *, u=1.0):
     r"""Kinetic energy of the electron circling at ``r``, eq (6) (eq 5 at ``r = R_b`` is 0).
 
-    From the centripetal balance :math:`m v^2 / r = -F_e`:
+    From the centripetal balance $m v^2 / r = -F_e$:
 
     .. math:: E_r = -\frac{KQe}{2}\left[\frac{1}{r} - \frac{r}{(2R_b - r)^2}\right]
 
@@ -300,7 +300,7 @@ def zero_lifting_border(r):
 
     .. math:: R_b = \frac{3+\sqrt{5}}{2}\,r \approx 2.618\,r
 
-    (the proton is then at :math:`2R_b \approx 5.236\,r`).
+    (the proton is then at $2R_b \approx 5.236\,r$).
 
     Parameters
     ----------

@@ -1,21 +1,21 @@
 """Every conversion of text to SI at the edges of the package (command line, spec files, widgets).
 
 Inside the package everything is SI; this module is the one place that reads units. One table
-per quantity, each unit's size in SI taken from :mod:`scipy.constants` where it has one:
+per quantity, each unit's size in SI taken from `scipy.constants` where it has one:
 
-* lengths (:data:`LENGTH_UNITS`, :func:`parse_length`): ``149pm``, ``1.49 Å``, ``0.149nm`` [m];
-* pressures (:data:`PRESSURE_UNITS`, :func:`parse_pressure`): ``300GPa``, ``1 bar``, ``1atm``
+* lengths ([`LENGTH_UNITS`][], [`parse_length`][]): ``149pm``, ``1.49 Å``, ``0.149nm`` [m];
+* pressures ([`PRESSURE_UNITS`][], [`parse_pressure`][]): ``300GPa``, ``1 bar``, ``1atm``
   [Pa] -- the union of what the sweep specs (Pa, kPa, MPa, GPa) and the diagram ranges (also
   bar, kbar) accepted before, plus Mbar and atm;
-* temperatures (:data:`TEMPERATURE_UNITS`, :func:`parse_temperature`): ``300K``, ``20mK`` [K];
-* plain numbers (:func:`parse_number`), ranges ``START:STOP:NUM`` or ``START:STOP``
-  (:func:`parse_range`) and the number of series terms (:func:`parse_terms`, where
-  :data:`TERMS_INFINITE` ``"inf"`` is the infinite series).
+* temperatures ([`TEMPERATURE_UNITS`][], [`parse_temperature`][]): ``300K``, ``20mK`` [K];
+* plain numbers ([`parse_number`][]), ranges ``START:STOP:NUM`` or ``START:STOP``
+  ([`parse_range`][]) and the number of series terms ([`parse_terms`][], where
+  [`TERMS_INFINITE`][] ``"inf"`` is the infinite series).
 
 Numbers are read in decimal and rounded once, so ``"111pm"``, ``"1.11A"`` and ``"0.111nm"``
-give the same float. A bad text raises :class:`~electron_tunnel.errors.InputError` (a
+give the same float. A bad text raises [`InputError`][] (a
 ``ValueError``) whose message starts with the parameter's name and lists the valid units.
-:data:`PM` (one picometre in metres) is the package's one picometre constant.
+[`PM`][] (one picometre in metres) is the package's one picometre constant.
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def parse_length(text: str, name: str = "length") -> float:
     Parameters
     ----------
     text : str
-        A number followed by one of :data:`LENGTH_UNITS`.
+        A number followed by one of [`LENGTH_UNITS`][].
     name : str
         Name used in the error message.
 
@@ -131,7 +131,7 @@ def parse_pressure(text: str, name: str = "pressure", *, default_unit: str | Non
     Parameters
     ----------
     text : str
-        A number followed by one of :data:`PRESSURE_UNITS` (or a bare number, given
+        A number followed by one of [`PRESSURE_UNITS`][] (or a bare number, given
         ``default_unit``).
     name : str
         Name used in the error message.
@@ -154,7 +154,7 @@ def parse_pressure(text: str, name: str = "pressure", *, default_unit: str | Non
 
 
 def parse_temperature(text: str, name: str = "temperature", *, default_unit: str | None = None):
-    """Parse ``"300K"`` or ``"20 mK"`` into kelvin (see :data:`TEMPERATURE_UNITS`).
+    """Parse ``"300K"`` or ``"20 mK"`` into kelvin (see [`TEMPERATURE_UNITS`][]).
 
     Examples
     --------
@@ -228,7 +228,7 @@ def format_length(metres: float, unit: str = "pm", digits: int = 4) -> str:
 def parse_terms(text, name: str = "terms") -> int | None:
     """Parse the last series index ``N >= 0``, or the infinite series, for ``terms``.
 
-    The infinite series is written :data:`TERMS_INFINITE` (``"inf"``); :data:`TERMS_ALIASES`
+    The infinite series is written [`TERMS_INFINITE`][] (``"inf"``); [`TERMS_ALIASES`][]
     (``"infinite"``, ``"none"``, ``"all"``) are accepted too, in any case.
 
     Returns
@@ -266,8 +266,8 @@ def parse_range(text, name: str, parse=parse_number, *, num: bool = True) -> tup
     name : str
         The parameter, named in error messages.
     parse : callable
-        ``parse(value, name)`` reads START and STOP, e.g. :func:`parse_length` or
-        :func:`parse_pressure` (default: :func:`parse_number`).
+        ``parse(value, name)`` reads START and STOP, e.g. [`parse_length`][] or
+        [`parse_pressure`][] (default: [`parse_number`][]).
     num : bool
         Whether the range has a number of points ``NUM``.
 

@@ -2,7 +2,7 @@
 
 Every subcommand prints a table for people, or JSON with ``--json``; bad input gives a
 one-line error on stderr and exit status 2. Each subcommand lives in its own module of this
-package and is listed in :data:`COMMANDS` (see :mod:`electron_tunnel.cli.common` for the
+package and is listed in [`COMMANDS`][] (see [`electron_tunnel.cli.common`][] for the
 protocol).
 """
 
@@ -23,7 +23,7 @@ COMMANDS = (model, reports, diagram, explore, sweep, meissner, screen)
 
 
 def build_parser() -> Parser:
-    """The ``etunnel`` argument parser with every subcommand of :data:`COMMANDS`."""
+    """The ``etunnel`` argument parser with every subcommand of [`COMMANDS`][]."""
     parser = Parser(
         prog="etunnel",
         description="Compute J. Z. Liu's electron-tunnel model of superconductivity.",

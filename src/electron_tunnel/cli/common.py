@@ -2,7 +2,7 @@
 
 A subcommand module exposes ``register(subparsers)``, which adds its parser and sets
 ``func=run``; ``run(args, out)`` writes to ``out`` and returns ``None`` (success) or an exit
-status. A :class:`UserError` or ``ValueError`` raised by ``run`` becomes one line on stderr
+status. A [`UserError`][] or ``ValueError`` raised by ``run`` becomes one line on stderr
 and exit status 2.
 """
 
@@ -98,7 +98,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def length(name):
-    """Argument type: a length with a unit (``149pm``), checked by :func:`units.parse_length`."""
+    """Argument type: a length with a unit (``149pm``), checked by [`units.parse_length`][]."""
 
     def convert(text):
         try:
@@ -112,7 +112,7 @@ def length(name):
 
 def terms(text):
     """Argument type: last series index N >= 0, or ``inf`` for the infinite series
-    (:func:`units.parse_terms`, which also takes its aliases)."""
+    ([`units.parse_terms`][], which also takes its aliases)."""
     try:
         return parse_terms(text)
     except ValueError as exc:
@@ -198,7 +198,7 @@ def progress_printer(quiet):
 def add_command(subparsers, name, run, *, json=False, **kwargs):
     """Add the subcommand ``name``, which calls ``run``, and return its parser.
 
-    With ``json``, the subcommand takes ``--json`` (:func:`json_parent`); ``kwargs`` (``help``,
+    With ``json``, the subcommand takes ``--json`` ([`json_parent`][]); ``kwargs`` (``help``,
     ``description``, ...) go to ``add_parser``.
     """
     p = subparsers.add_parser(name, parents=[json_parent()] if json else [], **kwargs)

@@ -26,6 +26,8 @@ _TABLE = (
     ("R_v/R_b", "rv_rb_mean", ".3f"),
     ("score", "guideline_score", ".3f"),
     ("pct", "score_percentile", ".1f"),
+    ("ML P(sc)", "ml_p_superconducting", ".3f"),
+    ("ML P(Tc>=10K)", "ml_p_tc10", ".3f"),
     ("SuperCon T_c [K]", "supercon_tc_K", ".4g"),
 )
 
@@ -54,7 +56,58 @@ def _value(v):
     return v
 
 
+_RANK = {"guideline": "guideline_score", "ml": "ml_p_superconducting"}
+
+
+def _heldout(args, out):
+    # deferred on purpose: the held-out evaluation loads scipy.stats and scikit-learn
+    from ..errors import OutputError
+    from ..screen import write_heldout
+
+    if args.formulas or args.file or args.evaluate:
+        raise UserError("--heldout takes no formulas and no --evaluate (use --out DIR)")
+    if args.bootstrap < 100:
+        raise UserError(f"--bootstrap must be an integer >= 100, got {args.bootstrap}")
+    start = time.perf_counter()
+    try:
+        path, results = write_heldout(
+            args.out or "screen-heldout",
+            B=args.bootstrap,
+            progress=progress_printer(args.quiet),
+        )
+    except OutputError as exc:
+        raise UserError(str(exc)) from None
+    c = results["counts"]
+    out.write(
+        f"held-out rows: {c['rows']} ({c['scored_superconducting']} superconductors and "
+        f"{c['scored_not_superconducting']} non-superconductors scored; {c['not_scored']} "
+        "listed with the reason)\n"
+    )
+    for method, entry in results["methods"].items():
+        pop = entry["populations"]["all"]
+        auc = pop["auc_heldout"]
+        pct = pop["percentile_among_supercon_superconductors"]
+        rho = pop["spearman_tc"]
+        top = pop["supercon_top10"]
+        flag = "" if auc["testable"] else " (untestable)"
+        out.write(
+            f"{method:<9} AUC {_num(auc['auc'])} [{_num(auc['ci95'][0])}, "
+            f"{_num(auc['ci95'][1])}]{flag}; median percentile among SuperCon "
+            f"superconductors {_num(pct['median'], '.1f')}; Spearman rho with T_c "
+            f"{_num(rho['rho'])}; in SuperCon's top 10 %: {_num(top['share_superconducting'])}\n"
+        )
+    out.write(results["pressure"]["note"] + "\n")
+    out.write(f"written: {path} ({time.perf_counter() - start:.1f} s)\n")
+    return None
+
+
+def _num(v, spec=".3f"):
+    return "—" if v is None or (isinstance(v, float) and math.isnan(v)) else format(v, spec)
+
+
 def run(args, out):
+    if args.heldout:
+        return _heldout(args, out)
     # deferred on purpose: pandas, pymatgen and the SuperCon reference are heavy, and
     # importing them with the parser would slow down every other subcommand's start-up
     from ..screen import FEATURES, SCORE_RULE, screen
@@ -99,8 +152,11 @@ def run(args, out):
     if args.file:
         formulas += _read_file(args.file)
     if not formulas:
-        raise UserError("give at least one FORMULA, --file FILE, or --evaluate")
+        raise UserError("give at least one FORMULA, --file FILE, --evaluate or --heldout")
     df = screen(formulas)
+    if args.rank:
+        df = df.sort_values(_RANK[args.rank], ascending=False, na_position="last", kind="stable")
+        df = df.reset_index(drop=True)
     citation = f"Data: {df.attrs['citation']}; {df.attrs['license']}."
     computed = int((df.error == "").sum())
     if args.out:
@@ -142,7 +198,9 @@ def run(args, out):
         out.write(
             "score: guideline score 0..1 (1 = most favourable by the paper's five guidelines); "
             "pct: its percentile among SuperCon superconductors; SuperCon T_c: highest reported "
-            "for the same reduced composition (0 = reported not superconducting, — = absent)\n"
+            "for the same reduced composition (0 = reported not superconducting, — = absent); "
+            "ML P(sc), P(Tc>=10K): probabilities of the machine-learning baseline "
+            "(HistGradientBoosting trained on SuperCon) for T_c > 0 and T_c >= 10 K\n"
         )
         out.write(citation + "\n")
     return 2 if computed == 0 else None
@@ -155,21 +213,38 @@ def register(subparsers):
         "screen",
         run,
         json=True,
-        help="score formulas by the paper's design guidelines (or evaluate them on SuperCon)",
+        help="score formulas by the paper's design guidelines and the ML baseline (or "
+        "evaluate them on SuperCon and on later superconductors)",
         description="Features of the paper's five guidelines (electronegativity max/min/range, "
         "large and small atoms, compound size), the guideline score, its percentile among "
-        "SuperCon superconductors and the known T_c. With --evaluate: AUCs, verdicts and "
-        "baselines on SuperCon (screen-evaluation.json, screen-features.csv, figures/).",
+        "SuperCon superconductors, the ML baseline's probabilities and the known T_c. With "
+        "--evaluate: AUCs, verdicts and baselines on SuperCon (screen-evaluation.json, "
+        "screen-features.csv, figures/). With --heldout: both methods on superconductors "
+        "reported after the SuperCon snapshot (heldout.csv, heldout.json).",
     )
     p.add_argument("formulas", nargs="*", metavar="FORMULA", help="e.g. YBa2Cu3O7 MgB2")
     p.add_argument("--file", help="CSV with a 'formula' column, or one formula a line")
     p.add_argument(
         "--out",
-        help="with formulas: write the table as CSV to this file; with --evaluate: the "
-        "output directory (default: screen-evaluation)",
+        help="with formulas: write the table as CSV to this file; with --evaluate or "
+        "--heldout: the output directory (default: screen-evaluation, screen-heldout)",
+    )
+    p.add_argument(
+        "--rank",
+        choices=sorted(_RANK),
+        help="sort the rows by the guideline score or by the ML probability P(T_c > 0), "
+        "highest first (rows without a score last)",
+    )
+    p.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score both methods on superconductors reported after the SuperCon snapshot",
     )
     p.add_argument("--evaluate", action="store_true", help="evaluate the guidelines on SuperCon")
     p.add_argument(
-        "--bootstrap", type=int, default=1000, help="bootstrap resamples for --evaluate (>= 100)"
+        "--bootstrap",
+        type=int,
+        default=1000,
+        help="bootstrap resamples for --evaluate and --heldout (>= 100)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")

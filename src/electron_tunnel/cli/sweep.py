@@ -76,8 +76,9 @@ def register(subparsers):
         run,
         json=True,
         help="sweep the model over a grid into a resumable Zarr store",
-        description="Compute D, R_c, the critical c, the state and the relative resistivity "
-        "over a grid, chunk by chunk with dask, into a Zarr store. Run it again with the same "
+        description="Compute D (also the relative resistivity, eq 35), R_c, the critical c "
+        "and the state over a grid, chunk by chunk with dask, into a Zarr store; each output "
+        "is stored on the dimensions it depends on. Run it again with the same "
         "spec to resume after an interruption. Variables: R_b, R_v or x (= r/R_b), c, terms; "
         "or T, p with the diagram parameters (R_b0, R_v0, alpha, K0, K0_prime, beta, c0, n, "
         "T0, eos) or element. Needs the [sweep] extra: pip install 'electron-tunnel[sweep]'.",
@@ -99,7 +100,7 @@ def register(subparsers):
     p.add_argument(
         "--outputs",
         metavar="NAMES",
-        help="comma-separated subset of D,R_c,critical_c,state,relative_resistivity",
+        help="comma-separated subset of D,R_c,critical_c,state (default: all)",
     )
     p.add_argument(
         "--chunk-points",

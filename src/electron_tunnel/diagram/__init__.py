@@ -5,24 +5,24 @@ insulator; ``R_v(T) >= R_c(c(T, p), R_b(T, p))`` a superconductor; otherwise a c
 paper never says what ``R_b(T, p)``, ``R_v(T)`` and ``c(T, p)`` are; the defaults here are
 physically grounded but simple, and each is pluggable:
 
-* :func:`border_radius` — ``R_b = R_b0 [1 + alpha (T - T0)] s(p)``: linear thermal expansion
+* [`border_radius`][] — ``R_b = R_b0 [1 + alpha (T - T0)] s(p)``: linear thermal expansion
   (coefficient ``alpha`` from the materials data) times the linear compression
   ``s = (V/V0)^{1/3}`` of an equation of state: Murnaghan, ``V/V0 = (1 + K' p/K0)^{-1/K'}``, or
   third-order Birch–Murnaghan (``eos="birch-murnaghan"``), bulk modulus ``K0`` from the data and
   ``K' = 4`` by default;
-* :func:`valence_radius` — ``R_v = R_v0 [1 + beta (T - T0)]``: grows with temperature (electrons
+* [`valence_radius`][] — ``R_v = R_v0 [1 + beta (T - T0)]``: grows with temperature (electrons
   excite to higher orbitals, as the paper says) at a free rate ``beta`` (default 0);
-* :func:`attraction` — ``c = min(1, c0 (R_b0 / R_b)^n)``: grows as molecules come closer, with
+* [`attraction`][] — ``c = min(1, c0 (R_b0 / R_b)^n)``: grows as molecules come closer, with
   free ``c0`` and ``n`` (default 3).
 
 A user can pass their own functions ``R_b(T, p)``, ``R_v(T, p)``, ``c(T, p)`` to
-:func:`state_diagram` instead.
+[`state_diagram`][] instead.
 
-The package is split along the seams of the model: :mod:`.constitutive` (the relations),
-:mod:`.grid` (the diagram, its boundaries and triple points), :mod:`.elements` (parameters of
-real elements), :mod:`.fitting` (fits to measured T_c and dT_c/dp), :mod:`.slopes` (fair tests
+The package is split along the seams of the model: [`constitutive`][] (the relations),
+[`grid`][] (the diagram, its boundaries and triple points), [`elements`][] (parameters of
+real elements), [`fitting`][] (fits to measured T_c and dT_c/dp), [`slopes`][] (fair tests
 of the predicted pressure slopes of T_c and resistivity, and the scan showing that the documented
-relations cannot give a falling T_c) and :mod:`.output` (figure, files and the command line's
+relations cannot give a falling T_c) and [`output`][] (figure, files and the command line's
 range syntax). Every public name is available here.
 """
 

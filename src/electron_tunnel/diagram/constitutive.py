@@ -98,8 +98,8 @@ class Parameters:
 def compression(p, K0, K0_prime=4.0, eos="murnaghan"):
     r"""Linear compression ``s = (V/V0)^{1/3}`` at pressure ``p`` [Pa] (1 at p = 0, decreasing).
 
-    Murnaghan: :math:`V/V_0 = (1 + K'p/K_0)^{-1/K'}`. Birch–Murnaghan (3rd order):
-    :math:`p = \tfrac{3K_0}{2}(s^{-7} - s^{-5})[1 + \tfrac34(K'-4)(s^{-2} - 1)]`, solved for
+    Murnaghan: $V/V_0 = (1 + K'p/K_0)^{-1/K'}$. Birch–Murnaghan (3rd order):
+    $p = \tfrac{3K_0}{2}(s^{-7} - s^{-5})[1 + \tfrac34(K'-4)(s^{-2} - 1)]$, solved for
     ``s`` by vectorised bisection (to 1e-15).
 
     Examples
@@ -168,13 +168,13 @@ def attraction(T, p, params: Parameters):
 
 
 class Model:
-    """The three relations as callables of ``(T, p)``, from :class:`Parameters` or user functions.
+    """The three relations as callables of ``(T, p)``, from [`Parameters`][] or user functions.
 
     Parameters
     ----------
     params : Parameters
     R_b, R_v, c : callable, optional
-        ``f(T, p)`` replacing :func:`border_radius`, :func:`valence_radius`, :func:`attraction`.
+        ``f(T, p)`` replacing [`border_radius`][], [`valence_radius`][], [`attraction`][].
     """
 
     def __init__(self, params, R_b=None, R_v=None, c=None):

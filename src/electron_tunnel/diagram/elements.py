@@ -14,7 +14,7 @@ __all__ = ["for_element", "illustrative", "pressure_data"]
 def pressure_data():
     """Measured T_c of elements and hydrides under pressure, with the publication of each row.
 
-    The same table as :func:`electron_tunnel.datasets.pressure_superconductors`.
+    The same table as [`electron_tunnel.datasets.pressure_superconductors`][].
     """
     return datasets.pressure_superconductors()
 
@@ -25,10 +25,10 @@ def _literature(key):
 
 
 def for_element(symbol, *, convention=None, **overrides) -> Parameters:
-    """Default :class:`Parameters` of an element from the materials data.
+    """Default [`Parameters`][] of an element from the materials data.
 
     R_v0 and R_b0 from the radius convention (default
-    :data:`electron_tunnel.materials.PRIMARY_CONVENTION`, the paper's own), ``alpha`` from
+    [`electron_tunnel.materials.PRIMARY_CONVENTION`][], the paper's own), ``alpha`` from
     the thermal-expansion coefficient and ``K0`` from the bulk modulus (pymatgen-core); mercury's
     expansion coefficient, missing there, comes from the CRC Handbook (``data/
     literature_facts.csv``). Any parameter can be given in ``overrides``.

@@ -49,7 +49,7 @@ def solve_c0(params: Parameters, R_v: float, R_b: float, terms, failure) -> Para
     """``params`` with the ``c0`` that puts radii ``R_v``, ``R_b`` on the superconducting boundary.
 
     On the boundary ``c = c_crit(R_v/R_b)``, so ``c0 = c_crit (R_b/R_b0)^n``; if that ``c0`` is
-    not in (0, 1], raises :class:`InputError` with the message ``failure(c0)``.
+    not in (0, 1], raises [`InputError`][] with the message ``failure(c0)``.
     """
     c_crit = float(chain.critical_attraction(R_v, R_b, terms))
     c0 = c_crit * (R_b / params.R_b0) ** params.n
@@ -164,7 +164,7 @@ def predicted_slope(params: Parameters, T_c: float, *, terms=None) -> float:
 def prediction_check(*, terms=None):
     """Model dT_c/dp (fitted at ambient pressure) against measured slopes, per element.
 
-    For each element of :func:`pressure_data` with an ambient-pressure T_c in the materials data,
+    For each element of [`pressure_data`][] with an ambient-pressure T_c in the materials data,
     the measured slope is ``(T_c(p) - T_c(0)) / p`` for each high-pressure row.
     """
     data = pressure_data()

@@ -32,7 +32,7 @@ def state_diagram(params, temperature, pressure, *, terms=None, R_b=None, R_v=No
     Parameters
     ----------
     params : Parameters or str
-        Constitutive parameters, or an element symbol (:func:`for_element` with defaults).
+        Constitutive parameters, or an element symbol ([`for_element`][] with defaults).
     temperature : array_like
         Increasing temperatures [K], >= 0.
     pressure : array_like

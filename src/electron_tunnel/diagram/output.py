@@ -43,7 +43,7 @@ def plot_diagram(
     Parameters
     ----------
     ds, bounds
-        From :func:`state_diagram` and :func:`boundaries`.
+        From [`state_diagram`][] and [`boundaries`][].
     points : list of (T [K], p [Pa]), optional
         The points the model was fitted to (red circles).
     title : str, optional
@@ -151,7 +151,7 @@ def _break_jumps(values, T, log):
 
 
 def measured_overlays(symbol):
-    """Measured T_c(p) of ``symbol`` from both pressure data files, for :func:`plot_diagram`.
+    """Measured T_c(p) of ``symbol`` from both pressure data files, for [`plot_diagram`][].
 
     ``pressure-superconductors.csv`` rows as diamonds; ``tc-pressure-slopes.csv`` rows as squares
     at their end points and a dashed line from ``p_low`` to ``p_high`` (T_c at ``p_high`` from
@@ -234,7 +234,7 @@ def parse_range(text: str, kind: str):
     """Parse ``"0:300K"`` or ``"0:300GPa"`` into (start, stop) in K or Pa.
 
     ``kind`` is ``"temperature"`` or ``"pressure"``, read by
-    :func:`electron_tunnel.units.parse_range` with the units of ``units.TEMPERATURE_UNITS``
+    [`electron_tunnel.units.parse_range`][] with the units of ``units.TEMPERATURE_UNITS``
     or ``units.PRESSURE_UNITS``; both ends must be >= 0.
     """
     parse = {"temperature": units.parse_temperature, "pressure": units.parse_pressure}[kind]
@@ -276,7 +276,7 @@ def write_diagram(
     points : int
         Grid points per axis, 2-2000.
     illustrative_shape : bool
-        The paper's Figure 8 shape (:func:`illustrative`) instead of an element.
+        The paper's Figure 8 shape ([`illustrative`][]) instead of an element.
     T_c : float, optional
         Ambient-pressure T_c to fit [K] (default: the materials table's).
     overrides : dict, optional

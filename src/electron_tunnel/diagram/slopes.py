@@ -1,17 +1,17 @@
 r"""Fair tests of the model's pressure predictions: dT_c/dp of both signs, and d ln rho/dp.
 
-* :func:`tc_pressure_slopes` — for every row of
-  :func:`electron_tunnel.datasets.tc_pressure_slopes` (T_c falling *and* rising under
+* [`tc_pressure_slopes`][] — for every row of
+  [`electron_tunnel.datasets.tc_pressure_slopes`][] (T_c falling *and* rising under
   pressure) the model's slope over the row's pressure range, next to the measured one;
-* :func:`resistivity_pressure_slopes` — the model's ``d ln rho / dp`` at low pressure
-  (``rho = Z D``, eq 35) for every row of :func:`electron_tunnel.datasets.resistivity_pressure`;
-* :func:`slope_agreement` — how many predicted signs agree and the median slope ratio (the
+* [`resistivity_pressure_slopes`][] — the model's ``d ln rho / dp`` at low pressure
+  (``rho = Z D``, eq 35) for every row of [`electron_tunnel.datasets.resistivity_pressure`][];
+* [`slope_agreement`][] — how many predicted signs agree and the median slope ratio (the
   audit's pressure rule, fixed before the outcome was looked at, turns it into a verdict),
   for both tables;
-* :func:`falling_tc_possible` (from :mod:`.structure`, re-exported) — a scan over the documented
+* [`falling_tc_possible`][] (from [`structure`][], re-exported) — a scan over the documented
   constitutive relations for a falling T_c(p) (the proof that none exists is in
   ``docs/derivations.md``);
-* :func:`plot_slopes` — predicted against measured slope.
+* [`plot_slopes`][] — predicted against measured slope.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def slope_agreement(rows) -> dict:
         Columns ``measured_sign`` and ``predicted_sign`` (+1 rises, -1 falls; NaN where there is
         no prediction) and either ``ratio`` (predicted/measured) or one pair of slope columns
         ``measured_X`` / ``predicted_X`` from which the ratio is formed (as in the tables of
-        :func:`tc_pressure_slopes` and :func:`resistivity_pressure_slopes`).
+        [`tc_pressure_slopes`][] and [`resistivity_pressure_slopes`][]).
 
     Returns
     -------
@@ -114,7 +114,7 @@ def slope_agreement(rows) -> dict:
 def fit_point(params, T_c: float, p: float, *, terms=None):
     """Solve ``c0`` so that the superconducting boundary passes through ``(T_c, p)``.
 
-    The generalisation of :func:`fit_ambient` to a point at pressure ``p`` [Pa]: on the boundary
+    The generalisation of [`fit_ambient`][] to a point at pressure ``p`` [Pa]: on the boundary
     ``c(T_c, p) = c_crit(R_v/R_b)``, so ``c0 = c_crit (R_b(T_c, p)/R_b0)^n``.
 
     Raises
@@ -178,12 +178,12 @@ def _anchor(symbol, row, checked, terms):
 def tc_pressure_slopes(*, terms=None) -> pd.DataFrame:
     """The model's dT_c/dp against the measured one, for every row of the slopes table.
 
-    The model (:func:`for_element` defaults: Murnaghan EOS, ``n = 3``, ``beta = 0``) is fitted
-    with ``c0`` through the material's ambient T_c (:func:`fit_ambient`; the checked value of
-    :func:`electron_tunnel.datasets.element_superconductivity` where listed there, else
+    The model ([`for_element`][] defaults: Murnaghan EOS, ``n = 3``, ``beta = 0``) is fitted
+    with ``c0`` through the material's ambient T_c ([`fit_ambient`][]; the checked value of
+    [`electron_tunnel.datasets.element_superconductivity`][] where listed there, else
     pymatgen-core's), or, for materials that superconduct only under pressure, through a
     measured point of the row (the low-pressure end where given, else the high one). The
-    predicted slope is the chord of :func:`boundary_temperature` between the row's ``p_low`` and
+    predicted slope is the chord of [`boundary_temperature`][] between the row's ``p_low`` and
     ``p_high``; where the row has no ``p_low`` (a monotonic rise to ``p_high``) it is the local
     slope at ``p_high`` (central chord over ±0.1 %). No row is dropped: where no prediction can
     be made the predictions are NaN and ``reason`` says why.
@@ -286,11 +286,11 @@ def resistivity_pressure_slopes(*, c=0.1, n=3.0, terms=None, T=293.0) -> pd.Data
 
     ``rho = Z D`` (eq 35) with ``Z`` fixed, so ``d ln rho/dp = d ln D/dp``. ``D`` is the
     resisting distance at the valence radius ``R_v`` (fixed), the border radius
-    ``R_b(T, p)`` of :func:`for_element` (thermal expansion × Murnaghan EOS) and
+    ``R_b(T, p)`` of [`for_element`][] (thermal expansion × Murnaghan EOS) and
     ``c(T, p) = min(1, c0 (R_b0/R_b)^n)`` with ``c0`` set so that the attraction at the
     measuring temperature and ambient pressure, ``c(T, 0)``, equals ``c`` (default 0.1, the
     paper's value for Table 1). The derivative at ``p = 0`` is a one-sided fourth-order finite
-    difference with step ``1e-3 K0`` (relative accuracy :data:`RESISTIVITY_DERIVATIVE_ACCURACY`).
+    difference with step ``1e-3 K0`` (relative accuracy [`RESISTIVITY_DERIVATIVE_ACCURACY`][]).
 
     To first order, with ``x = R_v/R_b`` and ``h = R_b D``,
     ``3 K0 d ln D/dp = 1 + d ln h/d ln x + n c d ln h/dc``: compression raises ``D`` through
@@ -376,14 +376,14 @@ def plot_slopes(rows=None, *, title=None):
     Parameters
     ----------
     rows : pandas.DataFrame, optional
-        The table of :func:`tc_pressure_slopes` (computed if not given). Rows without both
+        The table of [`tc_pressure_slopes`][] (computed if not given). Rows without both
         slopes are listed under the plot instead of drawn.
     title : str, optional
 
     Returns
     -------
     matplotlib.figure.Figure
-        Save it with :func:`electron_tunnel.outputs.save_figure`.
+        Save it with [`electron_tunnel.outputs.save_figure`][].
     """
     df = tc_pressure_slopes() if rows is None else _as_frame(rows)
     fig, (ax, note) = plotting.subplots(
@@ -463,11 +463,11 @@ class PressureEvidence:
     Attributes
     ----------
     tc : pandas.DataFrame
-        :func:`tc_pressure_slopes`: T_c slopes, rising and falling, predicted beside measured.
+        [`tc_pressure_slopes`][]: T_c slopes, rising and falling, predicted beside measured.
     resistivity : pandas.DataFrame
-        :func:`resistivity_pressure_slopes`: d ln rho/dp, predicted beside the measured sign.
+        [`resistivity_pressure_slopes`][]: d ln rho/dp, predicted beside the measured sign.
     structure : dict
-        :func:`falling_tc_possible`: whether any documented relation gives a falling T_c.
+        [`falling_tc_possible`][]: whether any documented relation gives a falling T_c.
     """
 
     tc: pd.DataFrame
@@ -476,7 +476,7 @@ class PressureEvidence:
 
 
 def pressure_evidence(terms=None) -> PressureEvidence:
-    """Compute the three pieces of :class:`PressureEvidence` (same ``terms`` for each)."""
+    """Compute the three pieces of [`PressureEvidence`][] (same ``terms`` for each)."""
     return PressureEvidence(
         tc=tc_pressure_slopes(terms=terms),
         resistivity=resistivity_pressure_slopes(terms=terms),

@@ -4,7 +4,7 @@ No (proof in ``docs/derivations.md``, "T_c cannot fall under pressure"): at fixe
 compression lowers ``R_b``, which raises ``x = R_v/R_b`` (``R_v`` does not depend on pressure)
 and so lowers ``c_crit(x)``, and raises (or keeps) ``c = min(1, c0 (R_b0/R_b)^n)``. The margin
 ``c - c_crit`` therefore never falls with pressure, and the set of superconducting temperatures
-only grows. :func:`falling_tc_possible` confirms this numerically over a grid of parameters.
+only grows. [`falling_tc_possible`][] confirms this numerically over a grid of parameters.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ SCAN_GRID = {
     "p_over_K0": (0.0, 1e-4, 1e-3, 1e-2, 0.1, 0.3, 1.0, 3.0, 10.0),
     "T": tuple(np.concatenate([[0.0], np.geomspace(0.01, 1e4, 120)])),  # K
 }
-"""Default grid of :func:`falling_tc_possible` (K0 and R_b0 drop out: the model depends on
+"""Default grid of [`falling_tc_possible`][] (K0 and R_b0 drop out: the model depends on
 pressure only through ``p/K0`` and on the radii only through ``R_v/R_b``)."""
 
 
@@ -46,7 +46,7 @@ def _scan_margin(x0, alpha, beta, n, c0, s, T, terms):
 def falling_tc_possible(grid=None, *, terms=None) -> dict:
     """Scan the documented constitutive relations for a superconducting T_c that falls with p.
 
-    For every combination of the grid (:data:`SCAN_GRID` by default; pass a dict to replace
+    For every combination of the grid ([`SCAN_GRID`][] by default; pass a dict to replace
     any of its entries) the margin ``f = c - c_crit(R_v/R_b)`` (superconducting where ``f > 0``)
     is evaluated on the temperature grid at each pressure. Two things are checked:
 
@@ -61,7 +61,7 @@ def falling_tc_possible(grid=None, *, terms=None) -> dict:
     Parameters
     ----------
     grid : dict, optional
-        Replacement values for keys of :data:`SCAN_GRID`.
+        Replacement values for keys of [`SCAN_GRID`][].
     terms : int or None
         Series of the resisting distance (default: infinite).
 

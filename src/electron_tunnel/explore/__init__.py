@@ -5,9 +5,9 @@ Three tabs, every number computed by the package's public functions on the serve
 * **Tunnel** — c, R_v and R_b on sliders; the resisting distance and the energy level against the
   orbital radius (the paper's Figures 5 and 7) with the current point marked; the conducting
   radius, the critical c, the threshold c*, the lifting energy and the state;
-* **State diagram** — an element's temperature–pressure diagram from :mod:`electron_tunnel.diagram`
+* **State diagram** — an element's temperature–pressure diagram from [`electron_tunnel.diagram`][]
   with its constitutive parameters on sliders and the measured T_c under pressure;
-* **Screen** — a formula's guideline features and score from :mod:`electron_tunnel.screen`, and its
+* **Screen** — a formula's guideline features and score from [`electron_tunnel.screen`][], and its
   measured T_c where SuperCon has it.
 
 In a notebook::
@@ -15,7 +15,7 @@ In a notebook::
     from electron_tunnel import explore
     explore.app()
 
-From the shell: ``etunnel explore`` (see :func:`serve`).
+From the shell: ``etunnel explore`` (see [`serve`][]).
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def app():
     -------
     panel.Column
         A header and the Tunnel, State diagram and Screen tabs. Display it in Jupyter, or serve
-        it with :func:`serve`.
+        it with [`serve`][].
     """
     pn.extension(notifications=False)
     tunnel = TunnelTab()

@@ -1,10 +1,10 @@
 """The State-diagram tab: an element's temperature–pressure diagram with its parameters on sliders.
 
-The diagram, its boundaries and triple points come from :mod:`electron_tunnel.diagram`
-(:func:`~electron_tunnel.diagram.for_element`, :func:`~electron_tunnel.diagram.fit_ambient`,
-:func:`~electron_tunnel.diagram.state_diagram`, :func:`~electron_tunnel.diagram.boundaries`);
-the measured points from :func:`electron_tunnel.datasets.pressure_superconductors` and
-:func:`electron_tunnel.datasets.tc_pressure_slopes`.
+The diagram, its boundaries and triple points come from [`electron_tunnel.diagram`][]
+([`electron_tunnel.diagram.for_element`][], [`electron_tunnel.diagram.fit_ambient`][],
+[`electron_tunnel.diagram.state_diagram`][], [`electron_tunnel.diagram.boundaries`][]);
+the measured points from [`electron_tunnel.datasets.pressure_superconductors`][] and
+[`electron_tunnel.datasets.tc_pressure_slopes`][].
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def measured_points(material: str) -> dict:
     Returns
     -------
     dict
-        ``points``: rows of :func:`~electron_tunnel.datasets.pressure_superconductors`;
-        ``slopes``: segments of :func:`~electron_tunnel.datasets.tc_pressure_slopes` (the two
+        ``points``: rows of [`electron_tunnel.datasets.pressure_superconductors`][];
+        ``slopes``: segments of [`electron_tunnel.datasets.tc_pressure_slopes`][] (the two
         measured ends, or one end and the stated slope), each with ``p``, ``T`` lists and the
         source.
     """

@@ -1,6 +1,6 @@
 """The Screen tab: a formula's guideline features, guideline score and SuperCon T_c.
 
-Everything shown comes from :func:`electron_tunnel.screen.screen`. A formula that cannot be
+Everything shown comes from [`electron_tunnel.screen.screen`][]. A formula that cannot be
 screened shows the reason next to the box and leaves the last good result on the page.
 """
 
@@ -18,7 +18,7 @@ __all__ = ["ScreenTab", "screen_module"]
 
 
 def screen_module():
-    """``(module, None)`` for :mod:`electron_tunnel.screen`, or ``(None, reason)``."""
+    """``(module, None)`` for [`electron_tunnel.screen`][], or ``(None, reason)``."""
     try:
         # deferred on purpose: the screen module is optional for this tab (it is developed
         # separately), and importing it loads SuperCon, which the other tabs do not need

@@ -24,11 +24,11 @@ HOST = "127.0.0.1"
 
 
 class PortInUseError(InputError):
-    """The requested port cannot be bound on :data:`HOST`."""
+    """The requested port cannot be bound on `HOST`."""
 
 
 def free_port() -> int:
-    """A TCP port that is free on :data:`HOST` right now (chosen by the operating system)."""
+    """A TCP port that is free on `HOST` right now (chosen by the operating system)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((HOST, 0))
         return int(s.getsockname()[1])
@@ -48,7 +48,7 @@ def _check_port(port: int) -> None:
 
 
 def make_server(port: int | None = None):
-    """A Bokeh/Panel server of :func:`electron_tunnel.explore.app` on ``127.0.0.1:port``.
+    """A Bokeh/Panel server of [`electron_tunnel.explore.app`][] on ``127.0.0.1:port``.
 
     Parameters
     ----------

@@ -1,8 +1,8 @@
 """The Tunnel tab: c, R_v and R_b on sliders, the paper's Figures 5 and 7 redrawn live.
 
-:func:`tunnel_values` and :func:`tunnel_curves` are the numbers the tab shows, computed with the
-package's public functions only; :class:`TunnelTab` wires them to Panel widgets and Bokeh
-curves. Every update after a slider move is :meth:`TunnelTab.update` (benchmarked in
+[`tunnel_values`][] and [`tunnel_curves`][] are the numbers the tab shows, computed with the
+package's public functions only; [`TunnelTab`][] wires them to Panel widgets and Bokeh
+curves. Every update after a slider move is [`TunnelTab.update`][] (benchmarked in
 ``benchmarks/bench_explore.py``).
 """
 
@@ -43,8 +43,8 @@ def tunnel_values(R_v: float, R_b: float, c: float, terms=None) -> dict:
     Returns
     -------
     dict
-        ``R_c`` [m] (NaN: no tunnel), ``c_crit`` (:func:`~electron_tunnel.critical_attraction`
-        at this R_v), ``c_star`` (:func:`~electron_tunnel.insulating_threshold`), ``D`` [1/m],
+        ``R_c`` [m] (NaN: no tunnel), ``c_crit`` ([`critical_attraction`][]
+        at this R_v), ``c_star`` ([`insulating_threshold`][]), ``D`` [1/m],
         ``lifting_eV`` (eq 23 with u = 1, in eV) and ``state`` (a word).
     """
     return {

@@ -6,13 +6,13 @@ simulates exactly that system classically: non-interacting charges ±e of electr
 sample (disk or rectangle) with specular walls in a uniform perpendicular field, and measures
 the orbital magnetization, split into closed bulk orbits and skipping edge orbits.
 
-Modules: :mod:`~electron_tunnel.magnetism.integrator` (numba kernels: Boris step, exact
-reflections), :mod:`~electron_tunnel.magnetism.observables` (constants, initial states, closed
-forms), :mod:`~electron_tunnel.magnetism.experiment` (:func:`simulate` and friends),
-:mod:`~electron_tunnel.magnetism.meissner` (the experiment and its outputs),
-:mod:`~electron_tunnel.magnetism.bulk_orbit` (the paper's bulk-orbit picture made
+Modules: [`integrator`][] (numba kernels: Boris step, exact
+reflections), [`observables`][] (constants, initial states, closed
+forms), [`experiment`][] ([`simulate`][] and friends),
+[`meissner`][] (the experiment and its outputs),
+[`bulk_orbit`][] (the paper's bulk-orbit picture made
 self-consistent: at most half the applied field expelled),
-:mod:`~electron_tunnel.magnetism.figures`.
+[`figures`][].
 
 The verdict is not given here: the audit decides from this evidence by its Meissner rule
 (``electron_tunnel.reproduce.verdicts.MEISSNER_RULE``).

@@ -113,7 +113,7 @@ def bulk_orbit_field(B_applied, n, E_perp, *, demagnetising_factor=0.0):
     ``dB_int / dB_a > 0``; the other root (``<= B_a / 2``, tending to 0 as ``n -> 0``) has
     ``dB_int / dB_a < 0`` and is not a stable state. Hence ``B_int >= B_a / 2`` for every N.
     No real root exists for ``4 (1 - N) mu0 n E_perp > B_a^2``
-    (:func:`bulk_orbit_critical_density`): there the result is NaN.
+    ([`bulk_orbit_critical_density`][]): there the result is NaN.
 
     Parameters
     ----------
@@ -163,13 +163,13 @@ def bulk_orbit_chi(B_applied, n, E_perp, *, demagnetising_factor=0.0):
 
     (the rationalised form, accurate as ``u -> 0`` where ``chi = -u - (1 - N) u^2 - ...``:
     the applied-field tally ``-mu0 n E_perp / B_a^2`` to first order). It lies in
-    ``[-1 / (2 (1 - N)), 0]`` (:func:`bulk_orbit_chi_bound`), half the Meissner value
+    ``[-1 / (2 (1 - N)), 0]`` ([`bulk_orbit_chi_bound`][]), half the Meissner value
     ``-1 / (1 - N)``; for N = 0, ``H_int = H_a`` and ``chi`` is also ``M / H_int``.
 
     Parameters
     ----------
     B_applied, n, E_perp, demagnetising_factor
-        As for :func:`bulk_orbit_field` ([T], [m^-3], [J], N in [0, 1)).
+        As for [`bulk_orbit_field`][] ([T], [m^-3], [J], N in [0, 1)).
 
     Returns
     -------
@@ -203,7 +203,7 @@ def bulk_orbit_critical_density(B_applied, E_perp, *, demagnetising_factor=0.0):
 
     ``n_c = B_a^2 / (4 (1 - N) mu0 E_perp)``; there ``B_int = B_a / 2`` and
     ``chi = -1 / (2 (1 - N))``. With ``E_perp = k_B T`` it is a quarter of
-    :func:`~electron_tunnel.magnetism.paper_density` (the density at which the applied-field
+    [`paper_density`][] (the density at which the applied-field
     tally gives ``chi = -1``) for N = 0.
 
     Parameters

@@ -61,7 +61,7 @@ def check_inputs(
     n_seeds=2,
     periods=1.0,
 ):
-    """Validate the inputs of :func:`simulate`; return them normalised.
+    """Validate the inputs of [`simulate`][]; return them normalised.
 
     Raises
     ------
@@ -133,7 +133,7 @@ def simulate(
     """Simulate free classical charges in a field; time-averaged moments per independent seed.
 
     ``n_particles`` charges (alternately +e and -e, electron mass) start at uniform positions
-    with isotropic velocities (see :func:`~electron_tunnel.magnetism.observables.initial_state`),
+    with isotropic velocities (see `electron_tunnel.magnetism.observables.initial_state`),
     move for ``transient`` cyclotron periods, then the moment ``m = q (r x v)_z / 2`` about the
     sample centre is averaged over ``periods`` periods. Each step's moment is tallied as *bulk*
     if the particle's orbit circle is clear of the walls and *edge* if it reaches one, so
@@ -168,7 +168,7 @@ def simulate(
         averaged), ``per_seed`` with arrays ``total``, ``bulk``, ``edge`` (mean moment per
         carrier [A m^2] of each seed), ``mean``/``se`` dicts of the same over seeds (SE =
         sample standard deviation / sqrt(n_seeds)), ``bulk_expected`` (closed form for this
-        geometry and step, :func:`~electron_tunnel.magnetism.observables.bulk_moment_per_carrier`),
+        geometry and step, [`bulk_moment_per_carrier`][]),
         ``bulk_infinite`` (``-k_B T / B``), ``particle_steps``.
     """
     p = check_inputs(
@@ -246,7 +246,7 @@ def current_density(
     Parameters
     ----------
     n_particles, field_T, temperature_K, geometry, size, speed, periods, seed
-        As for :func:`simulate` (one seed; time step 1/32 of the cyclotron period).
+        As for [`simulate`][] (one seed; time step 1/32 of the cyclotron period).
     bins : int
         Grid cells per side over ``[-a, a] x [-b, b]``.
 
@@ -305,7 +305,7 @@ def trajectories(
 ):
     """Sample paths: the first ``n_bulk`` closed (bulk) and ``n_edge`` skipping (edge) orbits.
 
-    Particles are drawn as in :func:`simulate` (Maxwell-Boltzmann, one seed) and sorted into
+    Particles are drawn as in [`simulate`][] (Maxwell-Boltzmann, one seed) and sorted into
     bulk and edge by their initial orbit circle.
 
     Returns

@@ -37,7 +37,7 @@ def trajectories_figure(traj, stem):
     Parameters
     ----------
     traj : dict
-        Output of :func:`~electron_tunnel.magnetism.experiment.trajectories`.
+        Output of [`trajectories`][].
     stem : str or pathlib.Path
 
     Returns
@@ -81,7 +81,7 @@ def moment_figure(result, stem):
     Parameters
     ----------
     result : dict
-        Output of :func:`~electron_tunnel.magnetism.meissner_experiment`.
+        Output of [`meissner_experiment`][].
     stem : str or pathlib.Path
 
     Returns
@@ -171,7 +171,7 @@ def current_figure(cmap, stem):
     Parameters
     ----------
     cmap : dict
-        Output of :func:`~electron_tunnel.magnetism.experiment.current_density` (a disk).
+        Output of [`current_density`][] (a disk).
     stem : str or pathlib.Path
 
     Returns

@@ -16,7 +16,7 @@ The discrete orbit of a particle that never touches a wall is a regular polygon 
 angle ``theta = |q| B dt / m`` per step, inscribed in a circle of radius
 ``|v| dt / (2 sin(theta/2))`` (the continuous cyclotron radius ``m |v| / (|q| B)`` times
 ``(theta/2)/sin(theta/2)``). Its centre is computed from the current vertex and the velocity of
-the segment that ended there (:func:`orbit_circle`).
+the segment that ended there (`orbit_circle`).
 
 Geometries: ``0`` disk of radius ``a`` centred on the origin; ``1`` rectangle
 ``[-a, a] x [-b, b]``; ``2`` no walls (an unbounded plane; positions are not wrapped, so the

@@ -86,7 +86,7 @@ def paper_density(field_T, temperature_K):
 
 
 def _chis(result, density):
-    """Susceptibilities (value, SE) of one :func:`simulate` result for a carrier density."""
+    """Susceptibilities (value, SE) of one [`simulate`][] result for a carrier density."""
     B = result["inputs"]["field_T"]
     out = {}
     for part in ("total", "bulk", "edge"):
@@ -132,7 +132,7 @@ def _entry(result, density, label=None):
 
 
 def _bulk_orbit_bound(fields, temperature_K, density):
-    """The self-consistent bulk-orbit picture (:mod:`.bulk_orbit`) at the experiment's numbers.
+    """The self-consistent bulk-orbit picture ([`bulk_orbit`][]) at the experiment's numbers.
 
     Unbounded-sample bulk orbits only, N = 0, mean perpendicular energy ``k_B T``.
     """
@@ -205,7 +205,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
     progress : callable, optional
         Called with one line of text per finished run.
     overrides : dict, optional
-        Replacements for :data:`DEFAULTS` (e.g. ``n_particles``, ``temperature_K``,
+        Replacements for [`DEFAULTS`][] (e.g. ``n_particles``, ``temperature_K``,
         ``fields_T``) and ``dt`` (a time step [s] used for every run instead of 1/32 of each
         field's cyclotron period).
 
@@ -220,7 +220,7 @@ def meissner_experiment(*, seed=20261124, quick=False, progress=None, overrides=
         comparisons in words and numbers), ``bulk_orbit_bound`` (the self-consistent
         bulk-orbit picture at these densities and fields: its minimum ``chi = -1/2`` and, per
         field, the critical density and the self-consistent ``chi`` or NaN where none exists;
-        :mod:`~electron_tunnel.magnetism.bulk_orbit`), ``particle_steps``; and ``_figures``
+        [`bulk_orbit`][]), ``particle_steps``; and ``_figures``
         (arrays for the figures, dropped from the JSON). ``chi_convention["geometry"]`` states
         the geometry the 2-D simulation stands for: an infinite cylinder in an axial field
         (demagnetising factor N = 0).
@@ -415,10 +415,10 @@ def write_meissner(
     judge=None,
     pngs=None,
 ):
-    """Run :func:`meissner_experiment` and write ``meissner.json`` and the figures to a directory.
+    """Run [`meissner_experiment`][] and write ``meissner.json`` and the figures to a directory.
 
     Everything is written into a staging directory first and moved into place only when
-    complete (:func:`electron_tunnel.outputs.staged_directory`), so a failure leaves nothing
+    complete ([`electron_tunnel.outputs.staged_directory`][]), so a failure leaves nothing
     half-written.
 
     Parameters
@@ -426,9 +426,9 @@ def write_meissner(
     out_dir : str or pathlib.Path
         Output directory (created if missing; its parent must exist).
     seed, quick, progress, overrides
-        As for :func:`meissner_experiment`.
+        As for [`meissner_experiment`][].
     result : dict, optional
-        A result of :func:`meissner_experiment` to write instead of running it again.
+        A result of [`meissner_experiment`][] to write instead of running it again.
     judge : callable, optional
         Called with the result before it is written, and may add to it (the audit's verdicts:
         ``electron_tunnel.reproduce.verdicts.judge_meissner``); this module gives none.

@@ -157,7 +157,7 @@ def bulk_moment_per_carrier(
 
     ``<m_bulk> = -(1/B) < (m v^2 / 2) g(theta) f(R(v)) >``,
 
-    with f the :func:`bulk_fraction` and, for the time-discretised orbit of turning angle
+    with f the [`bulk_fraction`][] and, for the time-discretised orbit of turning angle
     theta per step, ``g = (theta/2) / tan(theta/2)`` (the inscribed/continuous radius ratio)
     and ``R = (m v / |q| B) (theta/2) / sin(theta/2)``; ``theta = 0`` is the continuous orbit.
     Without walls (``geometry="none"``) this is ``-k_B T / B`` for both speed options: the

@@ -1,13 +1,13 @@
 """Real elements: data from maintained libraries, the radius conventions, and the evaluation.
 
-* :mod:`.table` — the element table (pymatgen-core and mendeleev, cached) and the radius
-  conventions; :data:`PRIMARY_CONVENTION` (the paper's own) is the one convention of the whole
+* [`table`][] — the element table (pymatgen-core and mendeleev, cached) and the radius
+  conventions; [`PRIMARY_CONVENTION`][] (the paper's own) is the one convention of the whole
   package, every other is a robustness check;
-* :mod:`.evaluation` — the model's predictions on real elements scored against measurements
+* [`evaluation`][] — the model's predictions on real elements scored against measurements
   (``etunnel evaluate``);
-* :mod:`.robustness` — the element statistics under every convention, on measured elements only.
+* [`robustness`][] — the element statistics under every convention, on measured elements only.
 
-The names of :mod:`.table` are available here; import the other two modules by name (they
+The names of [`table`][] are available here; import the other two modules by name (they
 load SciPy's statistics and the figure code).
 
 References

@@ -2,7 +2,7 @@
 
 1. **Resistivity** — rank correlation (Spearman, Kendall; bootstrap 95 % CI; n) between the
    resisting distance and the measured room-temperature resistivity, for every radius convention
-   of :data:`~electron_tunnel.materials.RADIUS_CONVENTIONS`, c in :data:`C_GRID`, first term and
+   of [`RADIUS_CONVENTIONS`][], c in [`C_GRID`][], first term and
    full series; beside one-variable baselines on the same elements.
 2. **Superconducting elements** — ROC AUC (bootstrap CI) of model quantities and of single
    properties (the paper's proxies: density and "not gaseous at 3500 K") for separating the
@@ -13,7 +13,7 @@
 
 Every statistic in ``evaluation.json`` can be recomputed from ``elements.csv`` (radii,
 measurements, and d and D at c = 0.1 under the default convention) with this package and SciPy;
-the bootstrap uses :data:`~electron_tunnel.stats.DEFAULT_SEED`.
+the bootstrap uses [`electron_tunnel.stats.DEFAULT_SEED`][].
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ def _table1(df):
 
 def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=None):
     """Compute every statistic; returns ``(results, elements_table)``, ``results`` an
-    :class:`~electron_tunnel.outputs.Result` read by attribute (``results.periodic_table``)."""
+    [`electron_tunnel.outputs.Result`][] read by attribute (``results.periodic_table``)."""
     if df is None:
         df = elements()
     table = element_table(df)
@@ -277,7 +277,7 @@ def evaluate(*, B: int = stats.DEFAULT_B, seed: int = stats.DEFAULT_SEED, df=Non
 def plot_periodic_table(table, column, title, *, kind="continuous", cmap="viridis", label=""):
     """A periodic-table heatmap of ``column`` (Figures 11-13 of the paper, redrawn).
 
-    The same as :func:`electron_tunnel.plotting.periodic_table`.
+    The same as [`electron_tunnel.plotting.periodic_table`][].
     """
     return plotting.periodic_table(table, column, title, kind=kind, cmap=cmap, label=label)
 

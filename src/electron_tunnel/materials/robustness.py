@@ -5,9 +5,9 @@ and which R_b (the *radius convention*), and which elements are counted. This mo
 in advance:
 
 * **measured sample** — an element counts only if bulk samples of it have been made and
-  measured: :data:`UNMEASURED` (astatine, francium, and Z >= 100, whose densities and melting
+  measured: [`UNMEASURED`][] (astatine, francium, and Z >= 100, whose densities and melting
   and boiling points in the libraries are predictions) are excluded;
-* **conventions** — every statistic is computed under each of :data:`CONVENTIONS`, the paper's
+* **conventions** — every statistic is computed under each of [`CONVENTIONS`][], the paper's
   own first; a verdict is *robust* only if it is the same under all of them.
 
 The statistics are those of the audited claims: the AUC of −(critical attraction) for "has an
@@ -62,7 +62,7 @@ PAPER_C = 0.1
 
 
 def measured_mask(df):
-    """Boolean array: the element's bulk properties are measured (see :data:`UNMEASURED_RULE`).
+    """Boolean array: the element's bulk properties are measured (see [`UNMEASURED_RULE`][]).
 
     Examples
     --------
@@ -117,7 +117,7 @@ def controlled_auc(scores, label, metal, B=stats.DEFAULT_B, seed=stats.DEFAULT_S
     label : array_like of bool
         The class (has an ambient T_c).
     metal : array_like of bool
-        The confound's strata (:func:`metal_strata`).
+        The confound's strata ([`metal_strata`][]).
     B, seed : int
         Bootstrap resamples and seed.
 
@@ -159,7 +159,7 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
     Parameters
     ----------
     df : pandas.DataFrame, optional
-        The element table (default :func:`electron_tunnel.materials.elements`).
+        The element table (default [`electron_tunnel.materials.elements`][]).
     B, seed : int
         Bootstrap resamples and seed of the 95 % CIs.
 
@@ -169,9 +169,9 @@ def by_convention(df=None, *, B: int = stats.DEFAULT_B, seed: int = stats.DEFAUL
         ``{"rule": ..., "conventions": {name: {"gap_auc", "resistivity_spearman",
         "density_auc", "not_gaseous_auc", "distance_auc", "n_elements", "controlled"}},
         "sample_effect": {...}, "density_vs_z": {...}}``; each statistic is a dict with its
-        estimate, ``ci95`` and counts (see :mod:`electron_tunnel.stats`). ``controlled`` holds,
+        estimate, ``ci95`` and counts (see [`electron_tunnel.stats`][]). ``controlled`` holds,
         for each AUC (and the resistivity correlation), the statistic within the metals (the
-        confound: :func:`metal_strata`), within metals and metalloids, and the confound's own
+        confound: [`metal_strata`][]), within metals and metalloids, and the confound's own
         statistic on the same rows. ``sample_effect`` gives the density AUC with and without
         the measured-sample rule, over all elements.
     """

@@ -13,10 +13,10 @@ Sources, read at run time (nothing here is typed by hand):
 
 The merged table is cached as CSV in the user cache directory (``$ETUNNEL_CACHE_DIR`` or
 ``$XDG_CACHE_HOME/electron-tunnel`` or ``~/.cache/electron-tunnel``), keyed by the versions of
-the package and both libraries. A missing value is NaN; :data:`EXCLUDED_TC` lists library values
+the package and both libraries. A missing value is NaN; [`EXCLUDED_TC`][] lists library values
 that are set to NaN, with the reason.
 
-Two curated data sets of this package, with their citations (see :mod:`electron_tunnel.datasets`),
+Two curated data sets of this package, with their citations (see [`electron_tunnel.datasets`][]),
 are applied on top of the libraries: ambient-pressure superconductivity checked against
 the literature (``tc_K``; pressure-only superconductors such as Sc and Y are not ambient; Hg is
 the ambient alpha phase) and Bondi's van der Waals radii including the metals
@@ -266,7 +266,7 @@ def _curate(df):
 
 
 def elements(*, refresh: bool = False):
-    """One row per element (118) with the columns of :data:`COLUMNS` (units in the names).
+    """One row per element (118) with the columns of [`COLUMNS`][] (units in the names).
 
     Parameters
     ----------
@@ -324,10 +324,10 @@ def radii(convention: str = PRIMARY_CONVENTION, df=None):
     Parameters
     ----------
     convention : str
-        A key of :data:`RADIUS_CONVENTIONS`. For conventions with fallbacks (e.g.
+        A key of [`RADIUS_CONVENTIONS`][]. For conventions with fallbacks (e.g.
         ``"covalent/vdw-else-empirical"``) the first available column is used per element.
     df : pandas.DataFrame, optional
-        Rows to use (default :func:`elements`).
+        Rows to use (default [`elements`][]).
 
     Returns
     -------

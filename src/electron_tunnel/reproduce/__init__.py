@@ -1,6 +1,6 @@
 """``etunnel reproduce``: rebuild every figure, table and claim of the paper, and audit them.
 
-:func:`reproduce` writes into ``out_dir``:
+[`reproduce`][] writes into ``out_dir``:
 
 * ``report.html`` — one self-contained page (figures embedded);
 * ``figures/`` — PNG and SVG of Figures 1, 2, 5 and 7;
@@ -8,7 +8,7 @@
 * ``table1_correlations.csv`` — Spearman rank correlations with the paper's resistivity;
 * ``claims.json`` and ``claims.csv`` — one record per claim with its verdict;
 * ``evaluation.json``, ``elements.csv`` and ``figures/figure11_tc`` etc. — the real-materials
-  evaluation of :mod:`electron_tunnel.materials.evaluation` (1000 bootstrap resamples).
+  evaluation of [`electron_tunnel.materials.evaluation`][] (1000 bootstrap resamples).
 
 Everything is computed first in a private staging directory inside ``out_dir``; files are moved
 into place only when all of them exist, so a failure never leaves a half-written report. The
@@ -165,19 +165,31 @@ def reproduce(
             pngs=pngs,
         )
 
-        say(f"[7/{steps}] claims")
+        say(f"[6/{steps}] ... and the held-out superconductors reported after SuperCon")
+        heldout_results, heldout_table = screen.heldout_evaluation(B=EVALUATION_BOOTSTRAP)
+        outputs.write_csv(staging / "heldout.csv", heldout_table)
+        outputs.write_json(staging / "heldout.json", heldout_results)
+
+        say(f"[7/{steps}] claims, with mainstream physics beside the paper")
+        mainstream_table = claims_mod.mainstream_table()
+        outputs.write_csv(staging / "mainstream.csv", mainstream_table)
+        pngs["mainstream_tc"] = outputs.save_figure(
+            figures.plot_mainstream_tc(mainstream_table), figs / "mainstream_tc"
+        )
         claims = claims_mod.compute_claims(
             ev_results,
             figure8=bounds8,
             meissner=meissner,
             pressure=pressure,
             screen=screen_results,
+            heldout=heldout_results,
         )
         _write_claims(claims, staging)
         extra = (
             sections.pressure_html(pressure.tc, pressure.resistivity, pngs, claims)
             + sections.meissner_html(meissner, pngs, claims)
             + sections.screen_html(screen_results, pngs, claims)
+            + sections.mainstream_html(claims, pngs["mainstream_tc"])
         )
 
         say(f"[8/{steps}] report")

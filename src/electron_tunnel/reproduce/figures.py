@@ -27,6 +27,7 @@ __all__ = [
     "plot_figure2",
     "plot_figure5",
     "plot_figure7",
+    "plot_mainstream_tc",
 ]
 
 #: Border radius used by Figures 2, 5 and 7 of the paper: 1000 pm (molecules 2000 pm apart).
@@ -316,4 +317,30 @@ def plot_figure7(df, crossings, R_b: float = FIG_R_B):
         "(dots: where the level turns positive)",
         fontsize=10,
     )
+    return fig
+
+
+@plotting.style()
+def plot_mainstream_tc(table):
+    """The mainstream's predicted T_c (Allen–Dynes/McMillan) against measured, each element
+    marked by the paper's class at c = 0.1 (``mainstream.csv``)."""
+    fig, ax = plotting.subplots(figsize=(6.2, 5.2))
+    t = table[np.isfinite(table.tc_mainstream_K.to_numpy(float)) & (table.tc_measured_K > 0)]
+    markers = {"insulator": "s", "conductor": "o", "superconductor": "*", "": "x"}
+    for state, m in markers.items():
+        sub = t[t.paper_state.astype(str) == state]
+        if len(sub):
+            ax.scatter(sub.tc_measured_K, sub.tc_mainstream_K, marker=m, s=60,
+                       label=f"paper's class at c = 0.1: {state or 'none (outside the domain)'}")  # fmt: skip
+            for r in sub.itertuples():
+                ax.annotate(r.symbol, (r.tc_measured_K, r.tc_mainstream_K), fontsize=8,
+                            xytext=(4, 3), textcoords="offset points")  # fmt: skip
+    lo, hi = 0.3, 40.0
+    x = np.array([lo, hi])
+    ax.plot(x, x, "k-", lw=1, label="predicted = measured")
+    ax.fill_between(x, x / 2, x * 2, color="0.85", zorder=0, label="within a factor 2")
+    ax.set(xscale="log", yscale="log", xlim=(lo, hi), ylim=(lo, hi),
+           xlabel="measured T_c [K]", ylabel="mainstream T_c (Allen–Dynes / McMillan) [K]",
+           title="Mainstream T_c of the elements; the paper predicts no T_c")  # fmt: skip
+    ax.legend(fontsize=8, loc="upper left")
     return fig

@@ -1,7 +1,7 @@
 """The headline of a reproduction as Markdown, generated from its claims.
 
 The README and the documentation's home page carry this block between the markers
-:data:`START` and :data:`END`; ``python3 tools/sync_headline.py`` rewrites it there from a
+`START` and `END`; ``python3 tools/sync_headline.py`` rewrites it there from a
 reproduction's ``claims.json``, and a test fails when the committed block differs from what the
 current code computes. So the counts people read cannot go stale.
 """
@@ -104,7 +104,7 @@ def headline_markdown(claims) -> str:
 
 
 def replace_block(text: str, block: str) -> str:
-    """``text`` with the content between :data:`START` and :data:`END` replaced by ``block``;
+    """``text`` with the content between `START` and `END` replaced by ``block``;
     ``ValueError`` if the markers are missing."""
     pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
     if not pattern.search(text):

@@ -11,6 +11,7 @@ from collections import Counter
 from ..outputs import Result
 from .claims.base import KINDS, VERDICTS
 from .claims.changes import PREVIOUS, VERDICTS_PREVIOUS
+from .claims.mainstream import IDS as MAINSTREAM_IDS
 from .verdicts import (
     ASSOCIATION_RULE,
     MAGNITUDE_RULE,
@@ -27,6 +28,7 @@ __all__ = [
     "changes_html",
     "escape",
     "kind_table",
+    "mainstream_html",
     "meissner_html",
     "pressure_html",
     "robustness_html",
@@ -202,6 +204,41 @@ def skill_html(claims) -> str:
 <p>{_e(SKILL_RULE)}. {_e(STATEMENT_RULE)}.</p>
 <div class="scroll"><table><tr><th>claim</th><th>verdict</th><th>computed</th>
 <th>beside it, on the same rows</th></tr>{"".join(rows)}</table></div>"""
+
+
+def mainstream_html(claims, png=None) -> str:
+    """The paper beside mainstream physics: every world test with a mainstream twin."""
+    rows = []
+    for c in claims:
+        ms = next((x for x in c.comparisons if x.name == "mainstream"), None)
+        if ms is None:
+            continue
+        same = next((x for x in c.comparisons if x.name == "paper on the mainstream rows"), None)
+        paper = same.verdict if same is not None else c.verdict
+        rows.append(
+            f"<tr><td><a href='#{_e(c.id)}'><code>{_e(c.id)}</code></a></td>"
+            f"<td class='num'>{_e(ms.n)}</td><td>{badge(paper)}</td>"
+            f"<td>{badge(ms.verdict)} <span class='meta'>{_e(ms.estimate)}</span></td>"
+            f"<td class='note'>{_e(ms.method)}</td></tr>"
+        )
+    about = [c for c in claims if c.id in MAINSTREAM_IDS or c.id == "bcs-cannot-explain-meissner"]
+    items = "".join(
+        f"<li>{badge(c.verdict)} <a href='#{_e(c.id)}'><code>{_e(c.id)}</code></a>: "
+        f"{_e(c.computed_value)}</li>"
+        for c in about
+    )
+    if not rows and not items:
+        return ""
+    fig = _img(png, "Mainstream T_c against measured, with the paper's class") if png else ""
+    return f"""
+<h2 id="mainstream">The paper beside mainstream physics</h2>
+<p>Each test of the paper that has a mainstream counterpart (McMillan/Allen–Dynes, BCS,
+London, Bloch–Grüneisen; <code>electron_tunnel.mainstream</code>), scored on the same rows by the
+same rule; <code>mainstream.csv</code> has the elements. The paper's verdict is on the
+mainstream's rows where those are fewer.</p>
+<div class="scroll"><table><tr><th>claim</th><th>n</th><th>paper</th><th>mainstream</th>
+<th>mainstream method</th></tr>{"".join(rows)}</table></div>
+<h3>The paper's claims about mainstream physics</h3><ul>{items}</ul>{fig}"""
 
 
 def changes_html(claims) -> str:

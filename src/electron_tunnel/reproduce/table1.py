@@ -29,7 +29,7 @@ def table1(c: float = PAPER_C):
     Columns: ``symbol, R_b_pm, R_v_pm, resistivity_paper, resistivity_paper_ohm_m,
     resistivity_measured_ohm_m, resistivity_measured_source, D_paper_per_m, d_per_m, D_per_m,
     ratio_paper_to_d`` (``resistivity_paper`` in the paper's unit, µΩ·m; the measured values
-    from :func:`electron_tunnel.datasets.resistivity_measured`, one citation per row).
+    from [`electron_tunnel.datasets.resistivity_measured`][], one citation per row).
     """
     src = paper_table1()
     R_b = src.R_b_pm.to_numpy(float) * PM

@@ -5,7 +5,7 @@ ratios, counts —, never a verdict word; the audit decides here. Each rule was 
 before the outcome it decides was looked at, and is quoted in the report beside the claims it
 decides.
 
-The vocabulary (:class:`Verdict`):
+The vocabulary ([`Verdict`][]):
 
 * **confirmed** — the computed result agrees with the claim by the claim's rule (a printed
   number rounds to the computed one; an association is on the claimed side of chance with its
@@ -14,7 +14,7 @@ The vocabulary (:class:`Verdict`):
   whose CI excludes chance but that is weaker than claimed; a ratio within a factor 10);
 * **no signal** — the estimate's 95 % CI contains chance, so the data cannot tell, whichever
   side of chance the estimate falls on; or the whole CI lies within the negligible band
-  (:data:`NEGLIGIBLE`), so the effect is too small to matter even if it is real;
+  ([`NEGLIGIBLE`][]), so the effect is too small to matter even if it is real;
 * **contradicted** — the result disagrees (the CI lies wholly on the other side of chance, a
   ratio off by more than a factor 10, a statement false where it was checked);
 * **untestable** — the model or the data to decide it is not here.
@@ -172,7 +172,7 @@ def verdict_from_printed(printed: str, computed: float) -> Verdict:
     """Verdict for a number the paper prints as ``printed`` against ``computed``.
 
     Confirmed if ``computed`` rounds to the printed digits (within half a unit in the last
-    printed digit), approximate within :data:`APPROX_REL`, else contradicted.
+    printed digit), approximate within [`APPROX_REL`][], else contradicted.
 
     Examples
     --------
@@ -191,7 +191,7 @@ def verdict_from_printed(printed: str, computed: float) -> Verdict:
 
 
 def magnitude_verdict(predicted, measured) -> Verdict:
-    """Verdict of a predicted ratio against a measured one (see :data:`MAGNITUDE_RULE`).
+    """Verdict of a predicted ratio against a measured one (see [`MAGNITUDE_RULE`][]).
 
     A prediction of the wrong direction (ratio on the other side of 1) is contradicted.
 
@@ -245,7 +245,7 @@ def negligible_effect(ci95, chance, band=None) -> bool:
     chance : float
         0.5 for an AUC, 0 for a correlation.
     band : float, optional
-        Half-width of the band (default :data:`NEGLIGIBLE` for ``chance``; a chance value
+        Half-width of the band (default [`NEGLIGIBLE`][] for ``chance``; a chance value
         without a default band has none).
 
     Examples
@@ -265,7 +265,7 @@ def negligible_effect(ci95, chance, band=None) -> bool:
 def association_verdict(estimate, ci95, chance, strong, band=None) -> Verdict:
     """Verdict of an association by its estimate and 95 % CI.
 
-    See :data:`ASSOCIATION_RULE` and :data:`NEGLIGIBLE_RULE`.
+    See [`ASSOCIATION_RULE`][] and [`NEGLIGIBLE_RULE`][].
 
     Parameters
     ----------
@@ -278,7 +278,7 @@ def association_verdict(estimate, ci95, chance, strong, band=None) -> Verdict:
     strong : float
         The strength the claim asserts ("strong", "closely"), e.g. 0.8 for an AUC.
     band : float, optional
-        Half-width of the negligible band (default by ``chance``, :data:`NEGLIGIBLE`).
+        Half-width of the negligible band (default by ``chance``, [`NEGLIGIBLE`][]).
 
     Examples
     --------
@@ -299,7 +299,7 @@ def association_verdict(estimate, ci95, chance, strong, band=None) -> Verdict:
 
 
 def screening_verdict(ci95, estimate=None) -> Verdict:
-    """Verdict of a design guideline from its AUC and CI (:data:`SCREENING_RULE`).
+    """Verdict of a design guideline from its AUC and CI ([`SCREENING_RULE`][]).
 
     Examples
     --------
@@ -320,7 +320,7 @@ def screening_verdict(ci95, estimate=None) -> Verdict:
 
 def judge_screening(results: dict) -> dict:
     """Add the audit's verdict to every guideline, feature and baseline of a result of
-    :func:`electron_tunnel.screen.evaluate` and the rule (``settings.verdict_rule``); returns
+    [`electron_tunnel.screen.evaluate`][] and the rule (``settings.verdict_rule``); returns
     it. ``verdict`` is that of the primary statistic (T_c >= 10 K within families, where the
     entry has it; else the pooled superconducting-vs-not AUC), ``verdict_superconducting`` that
     of the pooled AUC; ``None`` where a feature has no favourable side."""
@@ -345,7 +345,7 @@ def judge_screening(results: dict) -> dict:
 
 
 def skill_verdict(estimate, ci95, chance, strong, *, constant=False) -> Verdict:
-    """Verdict on the skill of a prediction (:data:`SKILL_RULE`).
+    """Verdict on the skill of a prediction ([`SKILL_RULE`][]).
 
     Parameters
     ----------
@@ -353,7 +353,7 @@ def skill_verdict(estimate, ci95, chance, strong, *, constant=False) -> Verdict:
         The skill statistic (balanced accuracy of a sign; within-stratum AUC or correlation of a
         score) and its 95 % CI.
     chance, strong : float
-        As in :func:`association_verdict`.
+        As in [`association_verdict`][].
     constant : bool
         The prediction is the same for every row: no skill, whatever the statistic says.
 
@@ -372,7 +372,7 @@ def skill_verdict(estimate, ci95, chance, strong, *, constant=False) -> Verdict:
 
 
 def universal_statement_verdict(n_counter, n, median_ratio=float("nan")) -> Verdict:
-    """Verdict on a universal statement from its counterexamples (:data:`STATEMENT_RULE`).
+    """Verdict on a universal statement from its counterexamples ([`STATEMENT_RULE`][]).
 
     Parameters
     ----------
@@ -398,7 +398,7 @@ def universal_statement_verdict(n_counter, n, median_ratio=float("nan")) -> Verd
 
 def trend_absent_verdict(estimate, ci95, chance=0.0, band=None) -> Verdict:
     """Verdict on "this trend does not hold" from the trend's correlation
-    (:data:`TREND_ABSENT_RULE`); the trend's side is above ``chance``.
+    ([`TREND_ABSENT_RULE`][]); the trend's side is above ``chance``.
 
     Examples
     --------
@@ -420,13 +420,13 @@ def trend_absent_verdict(estimate, ci95, chance=0.0, band=None) -> Verdict:
 
 
 def pressure_verdict(agreement) -> Verdict:
-    """Verdict on predicted pressure slopes (:data:`PRESSURE_RULE`).
+    """Verdict on predicted pressure slopes ([`PRESSURE_RULE`][]).
 
     Parameters
     ----------
     agreement : mapping
         ``k``, ``n`` and ``median_ratio``, as returned by
-        :func:`electron_tunnel.diagram.slope_agreement`.
+        [`electron_tunnel.diagram.slope_agreement`][].
 
     Examples
     --------
@@ -450,7 +450,7 @@ def pressure_verdict(agreement) -> Verdict:
 
 
 def meissner_field_verdict(chi, se, sigmas=MEISSNER_SIGMAS) -> Verdict:
-    """One field value's verdict by :data:`MEISSNER_RULE`.
+    """One field value's verdict by [`MEISSNER_RULE`][].
 
     Examples
     --------
@@ -467,7 +467,7 @@ def meissner_field_verdict(chi, se, sigmas=MEISSNER_SIGMAS) -> Verdict:
 
 
 def meissner_overall(verdicts) -> Verdict:
-    """The overall Meissner verdict from the field values' (:data:`MEISSNER_RULE`)."""
+    """The overall Meissner verdict from the field values' ([`MEISSNER_RULE`][])."""
     verdicts = set(verdicts)
     if Verdict.CONTRADICTED in verdicts and Verdict.CONFIRMED not in verdicts:
         return Verdict.CONTRADICTED
@@ -477,7 +477,7 @@ def meissner_overall(verdicts) -> Verdict:
 
 
 def judge_meissner(result: dict) -> dict:
-    """Add the audit's verdicts to a result of :func:`electron_tunnel.magnetism.meissner_experiment`.
+    """Add the audit's verdicts to a result of [`electron_tunnel.magnetism.meissner_experiment`][].
 
     Sets ``verdict`` on every field run and robustness sweep and on its ``realistic_density``
     entry (the overall verdicts are from the field runs), and

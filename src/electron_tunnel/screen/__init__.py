@@ -4,9 +4,13 @@ The paper's section "Engineering Room-Temperature Superconductors" gives five gu
 avoid elements with excessively high electronegativity (``g1``) or too low electronegativity
 (``g2``), keep the range of electronegativities narrow (``g3``), combine large and small atoms
 (``g4``), and steer clear of excessively complex, large compounds (``g5``). This package turns
-them into features of a chemical formula (:data:`FEATURES`), combines them into a guideline
-score by a rule fixed in advance from the text (:mod:`electron_tunnel.screen.score`), and
-measures them against SuperCon (:func:`evaluate`, :func:`write_evaluation`).
+them into features of a chemical formula ([`FEATURES`][]), combines them into a guideline
+score by a rule fixed in advance from the text ([`electron_tunnel.screen.score`][]), and
+measures them against SuperCon ([`evaluate`][], [`write_evaluation`][]). The ML baseline
+also runs as two final models trained once on SuperCon and cached
+([`electron_tunnel.screen.models`][]): [`screen`][] gives their probabilities beside the
+guideline score, and [`heldout_evaluation`][] / [`write_heldout`][] score both methods on
+superconductors reported after the SuperCon snapshot ([`electron_tunnel.screen.heldout`][]).
 
 Results from SuperCon carry its attribution (``datasets.supercon().attrs``): SuperCon
 database (NIMS), as curated by Stanev et al. (2018), via 3DSC (Sommer et al. 2023), CC BY 4.0.
@@ -27,6 +31,7 @@ References
 from __future__ import annotations
 
 from .features import FEATURES, ML_PROPERTIES, featurise, ml_features
+from .models import ML_SETTINGS, ML_TARGETS, load_models, ml_probabilities
 from .score import (
     GUIDELINES,
     SCORE_RULE,
@@ -40,7 +45,10 @@ __all__ = [
     "FAMILIES",
     "FEATURES",
     "GUIDELINES",
+    "HELDOUT_COLUMNS",
     "ML_PROPERTIES",
+    "ML_SETTINGS",
+    "ML_TARGETS",
     "SCORE_RULE",
     "STANEV_ACCURACY",
     "EvaluationWriteError",
@@ -49,11 +57,17 @@ __all__ = [
     "featurise",
     "figures",
     "guideline_scores",
+    "heldout_evaluation",
+    "heldout_rows",
+    "heldout_statistics",
+    "load_models",
     "ml_features",
+    "ml_probabilities",
     "oriented_percentile",
     "screen",
     "supercon_features",
     "write_evaluation",
+    "write_heldout",
 ]
 
 # The evaluation (scipy.stats, scikit-learn) and the figures (matplotlib) are loaded on first
@@ -67,6 +81,11 @@ _LAZY = {
     "EvaluationWriteError": "draw",
     "figures": "draw",
     "write_evaluation": "draw",
+    "HELDOUT_COLUMNS": "heldout",
+    "heldout_evaluation": "heldout",
+    "heldout_rows": "heldout",
+    "heldout_statistics": "heldout",
+    "write_heldout": "heldout",
 }
 
 

@@ -53,7 +53,7 @@ def figures(results, table, folder, pngs=None):
     Parameters
     ----------
     results, table
-        From :func:`electron_tunnel.screen.evaluate`.
+        From [`electron_tunnel.screen.evaluate`][].
     folder : str or pathlib.Path
 
     Returns
@@ -182,7 +182,7 @@ def figures(results, table, folder, pngs=None):
 def write_evaluation(
     out, *, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None, judge=None, pngs=None
 ):
-    """Run :func:`evaluate` and write ``screen-evaluation.json``, ``screen-features.csv`` and
+    """Run [`evaluate`][] and write ``screen-evaluation.json``, ``screen-features.csv`` and
     ``figures/`` into ``out`` (staged in a temporary directory, then moved into place).
 
     Parameters
@@ -190,7 +190,7 @@ def write_evaluation(
     out : str or pathlib.Path
         Output directory (created if needed).
     B, seed, convention, progress
-        As in :func:`evaluate`.
+        As in [`evaluate`][].
     judge : callable, optional
         Called with the results before they are written, and may add to them (the audit's
         verdicts: ``electron_tunnel.reproduce.verdicts.judge_screening``); none are given here.

@@ -8,22 +8,22 @@ Rules
 * Targets, on every readable SuperCon row: superconducting (T_c > 0) vs reported
   non-superconducting (T_c = 0); T_c >= 10 K vs the rest; T_c >= 77 K vs the rest (ROC AUC);
   Spearman rho with T_c among the superconductors. Each with a bootstrap 95 % CI
-  (:mod:`electron_tunnel.screen.resample`, the resamples of :mod:`electron_tunnel.stats`).
+  ([`electron_tunnel.screen.resample`][], the resamples of [`electron_tunnel.stats`][]).
 * The evidence for each guideline: its AUC superconducting vs not, with CI (the verdict is the
   audit's screening rule, ``electron_tunnel.reproduce.verdicts.SCREENING_RULE``).
 * Clusters: the exact element set of a formula (a doping series is one cluster). On all rows,
-  every score also gets (:class:`electron_tunnel.screen.resample.ClusterResampler`):
+  every score also gets (`electron_tunnel.screen.resample.ClusterResampler`):
   the pooled AUC superconducting vs not with a cluster-bootstrap CI (element sets drawn with
   replacement over all rows); the family-stratified AUCs superconducting vs not and
   T_c >= 10 K vs the rest (within-family AUCs weighted by the family's number of rows, CI by
   drawing element sets within families); and the AUC for T_c >= 77 K vs the rest within the
-  cuprates (CI by drawing the cuprates' element sets). See :func:`evaluate` for the keys.
+  cuprates (CI by drawing the cuprates' element sets). See [`evaluate`][] for the keys.
 * Families (first match wins): cuprates (Cu and O); iron-based (Fe with As, P, Se or Te);
   hydrides (H); the rest.
 * Baselines on the same rows: fraction-weighted mean density and mean boiling point of the
   elements (higher = "favourable", the paper's proxies), and scikit-learn's
   ``HistGradientBoostingClassifier`` on fraction-weighted statistics of element properties
-  (:func:`electron_tunnel.screen.ml_features`), out-of-fold predictions from ``GroupKFold``
+  ([`electron_tunnel.screen.ml_features`][]), out-of-fold predictions from ``GroupKFold``
   (5 folds) over element sets, one model per target; its accuracy for T_c >= 10 K is also
   given for a shuffled 5-fold split, beside Stanev et al.'s published ~92 %.
 """
@@ -59,7 +59,7 @@ TARGETS = ("superconducting", "tc10", "tc77")
 
 
 def families(A, symbols):
-    """Family of every row of a composition matrix (see :data:`FAMILIES`).
+    """Family of every row of a composition matrix (see [`FAMILIES`][]).
 
     Parameters
     ----------
@@ -90,7 +90,7 @@ def ml_baseline(X, tc, groups, *, seed=0, progress=None):
     Parameters
     ----------
     X : pandas.DataFrame
-        :func:`electron_tunnel.screen.ml_features` of the rows.
+        [`electron_tunnel.screen.ml_features`][] of the rows.
     tc : ndarray
         T_c [K] (0 = not superconducting).
     groups : ndarray of str
@@ -334,14 +334,14 @@ def evaluate(*, B=1000, seed=stats.DEFAULT_SEED, convention=None, progress=None)
     seed : int
         Bootstrap seed (``numpy.random.default_rng``).
     convention : str, optional
-        Radius convention (default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`).
+        Radius convention (default [`electron_tunnel.materials.PRIMARY_CONVENTION`][]).
     progress : callable, optional
         Called with one line of text per step.
 
     Returns
     -------
     results : dict
-        The content of ``screen-evaluation.json`` (see :func:`write_evaluation`). Every entry
+        The content of ``screen-evaluation.json`` (see [`write_evaluation`][]). Every entry
         of ``guidelines``, ``features`` and ``baselines`` (all readable rows) has, besides
         ``auc_<target>``, ``auc_<target>_ci95`` (row bootstrap within classes) and
         ``auc_<target>_n``:

@@ -1,9 +1,9 @@
 """Guideline features of chemical compositions, vectorised over many formulas.
 
-Formulas are parsed once by pymatgen's :class:`~pymatgen.core.Composition` into a composition
+Formulas are parsed once by pymatgen's `pymatgen.core.Composition` into a composition
 matrix ``A`` (rows x 118 elements, amounts as written); every feature is then a masked reduction
 or a matrix product of ``A`` (or the atomic fractions ``X = A / A.sum(1)``) with a vector of
-element properties from :mod:`electron_tunnel.materials`. No Python loop runs over rows except
+element properties from [`electron_tunnel.materials`][]. No Python loop runs over rows except
 the parse itself.
 """
 
@@ -212,15 +212,15 @@ def composition_key(A, symbols, digits=4):
 
 
 def element_vectors(convention=None, table=None):
-    """Per-element property vectors (118, Z order) used by :func:`featurise`.
+    """Per-element property vectors (118, Z order) used by [`featurise`][].
 
     Parameters
     ----------
     convention : str, optional
-        Radius convention (key of :data:`electron_tunnel.materials.RADIUS_CONVENTIONS`);
-        default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`.
+        Radius convention (key of [`electron_tunnel.materials.RADIUS_CONVENTIONS`][]);
+        default [`electron_tunnel.materials.PRIMARY_CONVENTION`][].
     table : pandas.DataFrame, optional
-        Element table (default :func:`electron_tunnel.materials.elements`).
+        Element table (default [`electron_tunnel.materials.elements`][]).
 
     Returns
     -------
@@ -257,7 +257,7 @@ def pauling_electronegativity(table=None):
     Parameters
     ----------
     table : pandas.DataFrame, optional
-        Element table (default :func:`electron_tunnel.materials.elements`).
+        Element table (default [`electron_tunnel.materials.elements`][]).
 
     Returns
     -------
@@ -308,14 +308,14 @@ def featurise(A, vec):
     Parameters
     ----------
     A : ndarray, shape (n, 118)
-        From :func:`composition_matrix` (columns in ``vec["symbols"]`` order).
+        From `composition_matrix` (columns in ``vec["symbols"]`` order).
     vec : dict
-        From :func:`element_vectors`.
+        From `element_vectors`.
 
     Returns
     -------
     pandas.DataFrame
-        One column per entry of :data:`FEATURES` plus ``missing_data`` (which element lacks
+        One column per entry of [`FEATURES`][] plus ``missing_data`` (which element lacks
         which value; a feature needing it is NaN). Rows with no atoms are all NaN.
     """
     A = np.asarray(A, float)
@@ -370,7 +370,7 @@ def _missing_notes(P, vec):
 def ml_features(A, table=None):
     """Fraction-weighted statistics of element properties for the machine-learning baseline.
 
-    For each property in :data:`ML_PROPERTIES`: fraction-weighted mean and standard deviation,
+    For each property in [`ML_PROPERTIES`][]: fraction-weighted mean and standard deviation,
     minimum, maximum and range over the elements present (elements lacking the value are left
     out; NaN if none has it). ``resistivity_ohm_m`` enters as log10.
 
@@ -378,7 +378,7 @@ def ml_features(A, table=None):
     ----------
     A : ndarray, shape (n, 118)
     table : pandas.DataFrame, optional
-        Element table (default :func:`electron_tunnel.materials.elements`).
+        Element table (default [`electron_tunnel.materials.elements`][]).
 
     Returns
     -------

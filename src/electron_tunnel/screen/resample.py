@@ -1,8 +1,8 @@
 """Bootstrap AUC and Spearman CIs for many scores on the same rows, in O(B n) per score.
 
-The resamples are drawn by :mod:`electron_tunnel.stats` (the package's one owner of
-resampling: :func:`~electron_tunnel.stats.bootstrap_counts`,
-:func:`~electron_tunnel.stats.cluster_bootstrap_counts`), with the same generator, seed and
+The resamples are drawn by [`electron_tunnel.stats`][] (the package's one owner of
+resampling: [`electron_tunnel.stats.bootstrap_counts`][],
+[`electron_tunnel.stats.cluster_bootstrap_counts`][]), with the same generator, seed and
 order as its functions (positives then negatives for the AUC; pairs for Spearman), but once
 per population, as counts per row; each score's statistic on every resample then follows from
 weighted cumulative sums instead of re-ranking a B x n array. Rows where a score is NaN are
@@ -53,7 +53,7 @@ class AucResampler:
     B : int
         Number of resamples.
     seed : int
-        Seed of ``numpy.random.default_rng`` (as in :mod:`electron_tunnel.stats`).
+        Seed of ``numpy.random.default_rng`` (as in [`electron_tunnel.stats`][]).
     """
 
     def __init__(self, labels, *, B=stats.DEFAULT_B, seed=stats.DEFAULT_SEED):
@@ -101,7 +101,7 @@ class AucResampler:
 class ClusterResampler:
     """Cluster bootstrap of one population, shared by many scores and labellings.
 
-    The counts are drawn once, by :func:`electron_tunnel.stats.cluster_bootstrap_counts`
+    The counts are drawn once, by [`electron_tunnel.stats.cluster_bootstrap_counts`][]
     (clusters drawn with replacement; within strata if ``strata`` is given).
 
     Parameters
@@ -109,7 +109,7 @@ class ClusterResampler:
     clusters : array_like
         Cluster of every row (e.g. its element set).
     strata : array_like, optional
-        Stratum of every row; needed by :meth:`stratified_auc`. With it, :meth:`auc` too
+        Stratum of every row; needed by `stratified_auc`. With it, `auc` too
         resamples the clusters within strata.
     B : int
         Number of resamples.
@@ -188,7 +188,7 @@ class ClusterResampler:
         Returns
         -------
         dict
-            As :func:`electron_tunnel.stats.stratified_auc_with_ci`.
+            As [`electron_tunnel.stats.stratified_auc_with_ci`][].
         """
         if self.strata is None:
             raise InputError("strata must be given to ClusterResampler for stratified_auc")
@@ -216,7 +216,7 @@ class SpearmanResampler:
     y : array_like
         The second variable (e.g. T_c), one value per row.
     B, seed : int
-        As in :class:`AucResampler`.
+        As in `AucResampler`.
     """
 
     def __init__(self, y, *, B=stats.DEFAULT_B, seed=stats.DEFAULT_SEED):

@@ -1,10 +1,10 @@
-"""The guideline score (a rule fixed from the paper's text) and :func:`screen`.
+"""The guideline score (a rule fixed from the paper's text) and [`screen`][].
 
 The rule, written down before any evaluation was run
 ----------------------------------------------------
 The paper gives five guidelines and no weights, thresholds or priorities, so:
 
-1. Each guideline ``g1``..``g5`` is measured by the features of :data:`FEATURES` that encode it
+1. Each guideline ``g1``..``g5`` is measured by the features of [`FEATURES`][] that encode it
    (``g1``: ``en_max``; ``g2``: ``en_min``; ``g3``: ``en_range``; ``g4``: ``radius_ratio`` and
    ``radius_spread``; ``g5``: ``n_elements`` and ``atoms_per_formula_unit``).
 2. A feature value is turned into its mid-rank percentile (0..1) among the **reference
@@ -36,6 +36,7 @@ from .features import (
     element_vectors,
     featurise,
 )
+from .models import ml_probabilities
 
 __all__ = [
     "GUIDELINES",
@@ -107,7 +108,7 @@ def guideline_scores(features, reference_features):
     Parameters
     ----------
     features : pandas.DataFrame
-        Rows to score (columns of :data:`FEATURES`).
+        Rows to score (columns of [`FEATURES`][]).
     reference_features : pandas.DataFrame
         The reference population (every readable SuperCon row).
 
@@ -139,7 +140,7 @@ def supercon_features(convention=None, *, refresh=False):
     Parameters
     ----------
     convention : str, optional
-        Radius convention; default :data:`electron_tunnel.materials.PRIMARY_CONVENTION`.
+        Radius convention; default [`electron_tunnel.materials.PRIMARY_CONVENTION`][].
     refresh : bool
         Recompute even if a cached table exists.
 
@@ -191,15 +192,15 @@ def supercon_features(convention=None, *, refresh=False):
 
 @functools.lru_cache(maxsize=4)
 def reference(convention=None):
-    """The reference data of :func:`screen`: SuperCon features, superconductor scores, T_c map.
+    """The reference data of [`screen`][]: SuperCon features, superconductor scores, T_c map.
 
     Returns
     -------
     dict
-        ``table`` (:func:`supercon_features`), ``sc_scores`` (sorted guideline scores of the
+        ``table`` ([`supercon_features`][]), ``sc_scores`` (sorted guideline scores of the
         superconductors, T_c > 0), ``tc`` (composition key -> highest reported T_c [K]) and
         ``entries`` (key -> number of SuperCon rows), both pandas Series indexed by key.
-        Cached per process (the interactive explorer calls :func:`screen` repeatedly); do not
+        Cached per process (the interactive explorer calls [`screen`][] repeatedly); do not
         modify the returned objects.
     """
     table = supercon_features(convention)
@@ -215,7 +216,7 @@ def reference(convention=None):
     }
 
 
-def screen(formulas, *, convention=None):
+def screen(formulas, *, convention=None, ml=True):
     """Guideline features, score and SuperCon context of each formula.
 
     Parameters
@@ -224,16 +225,21 @@ def screen(formulas, *, convention=None):
         Chemical formulas (pymatgen syntax, e.g. ``"YBa2Cu3O7"``, ``"La1.85Sr0.15CuO4"``).
     convention : str, optional
         Radius convention for the size and model features (a key of
-        :data:`electron_tunnel.materials.RADIUS_CONVENTIONS`; default
-        :data:`electron_tunnel.materials.PRIMARY_CONVENTION`).
+        [`electron_tunnel.materials.RADIUS_CONVENTIONS`][]; default
+        [`electron_tunnel.materials.PRIMARY_CONVENTION`][]).
+    ml : bool
+        Add the machine-learning baseline's probabilities (default). The two models are
+        trained once on SuperCon and cached ([`electron_tunnel.screen.models`][]).
 
     Returns
     -------
     pandas.DataFrame
         One row per input, in input order: ``formula``, ``error`` ('' when computed, else the
-        reason), ``missing_data``, every feature of :data:`FEATURES`, ``score_g1``..``score_g5``,
+        reason), ``missing_data``, every feature of [`FEATURES`][], ``score_g1``..``score_g5``,
         ``guideline_score`` (0..1, the fixed rule of this module), ``score_percentile`` (0..100,
-        among SuperCon superconductors), ``supercon_tc_K`` (highest T_c SuperCon reports for the
+        among SuperCon superconductors), ``ml_p_superconducting`` and ``ml_p_tc10`` (0..1,
+        the probabilities of the ML baseline for T_c > 0 and T_c >= 10 K; only with ``ml``),
+        ``supercon_tc_K`` (highest T_c SuperCon reports for the
         same reduced composition, 0 = reported not superconducting, NaN = not in SuperCon) and
         ``supercon_entries``. ``attrs`` carry SuperCon's citation and license.
 
@@ -261,6 +267,10 @@ def screen(formulas, *, convention=None):
     pct = 100.0 * oriented_percentile(g, ref["sc_scores"], "higher")
     df = pd.concat([pd.DataFrame({"formula": formulas, "error": errors}), feats, scores], axis=1)
     df["score_percentile"] = pct
+    if ml:
+        p = ml_probabilities(A, vec["table"], ok=ok)
+        for col in p.columns:
+            df[col] = p[col].to_numpy(float)
     df["supercon_tc_K"] = ref["tc"].reindex(keys).to_numpy(float)
     df["supercon_entries"] = ref["entries"].reindex(keys).fillna(0).to_numpy(int)
     df.attrs.update(citation=table.attrs["citation"], license=table.attrs["license"])

@@ -2,9 +2,11 @@
 
 ``etunnel sweep`` is the command-line front end. A grid over any of the model's inputs
 (``R_v`` or ``x = r/R_b``, ``R_b``, ``c``, ``terms``, or temperature, pressure and the
-state-diagram parameters) is computed chunk by chunk with :mod:`dask.array` and written to a
+state-diagram parameters) is computed chunk by chunk with `dask.array` and written to a
 Zarr store; a restart with the same specification computes only the missing chunks, and
-``scheduler=`` runs it on a ``dask.distributed`` cluster.
+``scheduler=`` runs it on a ``dask.distributed`` cluster. Each output is kept on the grid
+dimensions it depends on (``R_c`` has no orbit dimension, ``critical_c`` no ``c``); xarray
+broadcasts them against the others (``ds.R_c.broadcast_like(ds.D)`` for the full grid).
 
 Examples
 --------
@@ -14,6 +16,8 @@ Examples
 >>> ds = sweep.dataset(spec).compute()
 >>> ds["state"].values.tolist()  # rows x = 0.1, 0.7, 1.3, 1.9; columns c = 0.1, 1
 [[0, 1], [0, 2], [0, 2], [0, 2]]
+>>> ds["R_c"].dims, ds["critical_c"].dims, ds["D"].dims
+(('c',), ('x',), ('x', 'c'))
 """
 
 from __future__ import annotations
@@ -24,9 +28,18 @@ import numpy as np
 
 from ..diagram import for_element
 from ..errors import InputError, require_extra
-from .compute import block_outputs, chunk_grid, dask_outputs, dataset
-from .spec import OUTPUTS, VARIABLES, Spec, load_toml, parse_values, spec_from_items
-from .store import SweepError, done_chunks, run, write_chunk
+from .compute import block_outputs, chunk_grid, dask_outputs, dataset, owns
+from .spec import (
+    LAYOUT_VERSION,
+    OUTPUTS,
+    READS,
+    VARIABLES,
+    Spec,
+    load_toml,
+    parse_values,
+    spec_from_items,
+)
+from .store import SweepError, consolidate, done_chunks, run, write_chunk
 
 # The sweep is the [sweep] extra: without Dask or Zarr, importing this package fails at once with
 # one line naming the extra (distributed is checked when a scheduler is used).
@@ -34,16 +47,20 @@ for _module in ("dask.array", "zarr"):
     require_extra(_module, "electron_tunnel.sweep", "sweep")
 
 __all__ = [
+    "LAYOUT_VERSION",
     "OUTPUTS",
+    "READS",
     "VARIABLES",
     "Spec",
     "SweepError",
     "block_outputs",
     "chunk_grid",
+    "consolidate",
     "dask_outputs",
     "dataset",
     "done_chunks",
     "load_toml",
+    "owns",
     "parse_values",
     "run",
     "spec_from_items",
@@ -68,7 +85,8 @@ def sweep(out=None, *, set=None, ranges=None, lists=None, outputs=None, chunk_po
     lists : dict, optional
         ``{"c": [0.1, 0.5, 1.0]}``.
     outputs : sequence of str, optional
-        Subset of ``D``, ``R_c``, ``critical_c``, ``state``, ``relative_resistivity``.
+        Subset of ``D`` (also the relative resistivity, eq 35), ``R_c``, ``critical_c``,
+        ``state``; default all.
     chunk_points : int
         Target points per chunk.
     scheduler : str, optional
@@ -79,8 +97,9 @@ def sweep(out=None, *, set=None, ranges=None, lists=None, outputs=None, chunk_po
     Returns
     -------
     xarray.Dataset
-        Lazy when ``out`` is None, else the store opened with :func:`xarray.open_zarr`.
-        Dimensions follow the order ranges, then lists.
+        Lazy when ``out`` is None, else the store opened with `xarray.open_zarr`.
+        Dimensions follow the order ranges, then lists; each output has the dimensions it
+        depends on ([`Spec.output_dims`][]).
     """
     import xarray as xr  # deferred on purpose: only needed for sweeps
 
@@ -94,13 +113,13 @@ def sweep(out=None, *, set=None, ranges=None, lists=None, outputs=None, chunk_po
     if out is None:
         return dataset(spec)
     run(spec, out, scheduler=scheduler, quiet=quiet)
-    return xr.open_zarr(out, consolidated=False)
+    return xr.open_zarr(out)
 
 
 def state_diagram(params, temperature, pressure, *, out=None, terms=None, R_b=None, R_v=None,
                   c=None, chunk_points=1 << 20, outputs=("D", "R_c", "state"), scheduler=None,
                   quiet=True):  # fmt: skip
-    """:func:`electron_tunnel.diagram.state_diagram` computed chunk by chunk (bounded memory).
+    """[`electron_tunnel.diagram.state_diagram`][] computed chunk by chunk (bounded memory).
 
     Parameters
     ----------
@@ -114,10 +133,10 @@ def state_diagram(params, temperature, pressure, *, out=None, terms=None, R_b=No
         Series (default: infinite).
     R_b, R_v, c : callable, optional
         User functions ``f(T, p)`` replacing the default relations, as in
-        :func:`electron_tunnel.diagram.state_diagram` (through
-        :class:`electron_tunnel.diagram.Model`). They must be picklable to run on a cluster.
+        [`electron_tunnel.diagram.state_diagram`][] (through
+        [`electron_tunnel.diagram.Model`][]). They must be picklable to run on a cluster.
     chunk_points, outputs, scheduler, quiet
-        As in :func:`sweep`.
+        As in [`sweep`][].
 
     Returns
     -------
@@ -141,4 +160,4 @@ def state_diagram(params, temperature, pressure, *, out=None, terms=None, R_b=No
     if out is None:
         return dataset(spec)
     run(spec, out, scheduler=scheduler, quiet=quiet)
-    return xr.open_zarr(out, consolidated=False)
+    return xr.open_zarr(out)

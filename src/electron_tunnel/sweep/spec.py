@@ -5,7 +5,7 @@ fixed values for the other inputs. Two modes:
 
 * **direct**: ``R_b`` [m], the orbit as ``R_v`` [m] or ``x = r / R_b``, ``c`` and ``terms``;
 * **diagram**: temperature ``T`` [K] and pressure ``p`` [Pa] with the constitutive parameters of
-  :class:`electron_tunnel.diagram.Parameters` (``R_b0``, ``R_v0``, ``alpha``, ``K0``,
+  [`electron_tunnel.diagram.Parameters`][] (``R_b0``, ``R_v0``, ``alpha``, ``K0``,
   ``K0_prime``, ``beta``, ``c0``, ``n``, ``T0``, ``eos``) or an ``element`` symbol; ``R_b``,
   ``R_v`` and ``c`` then follow from the diagram's relations at every ``(T, p)``.
 """
@@ -32,7 +32,9 @@ from ..units import (
 )
 
 __all__ = [
+    "LAYOUT_VERSION",
     "OUTPUTS",
+    "READS",
     "VARIABLES",
     "Spec",
     "describe_function",
@@ -41,15 +43,44 @@ __all__ = [
     "spec_from_items",
 ]
 
-#: Output variables: units and descriptions (``state`` is a CF flag variable).
+#: Output variables: units and descriptions (``state`` is a CF flag variable). The relative
+#: resistivity rho / Z (eq 35) is D itself, so it is not stored a second time.
 OUTPUTS = {
-    "D": ("1/m", "resisting distance D (eq 24); NaN outside 0 < R_v < 2 R_b"),
+    "D": ("1/m", "resisting distance D (eq 24), also the relative resistivity rho / Z (eq 35); "
+                 "NaN outside 0 < R_v < 2 R_b"),
     "R_c": ("m", "conducting radius R_c (eqs 38-41); NaN: no electron tunnel"),
     "critical_c": ("1", "attraction coefficient at which R_c = R_v; NaN outside the domain"),
     "state": ("1", "electrical-resistance state"),
-    "relative_resistivity": ("1/m", "resistivity / Z = D (eq 35); NaN outside the domain"),
+}  # fmt: skip
+DEFAULT_OUTPUTS = ("D", "R_c", "critical_c", "state")
+#: Outputs of layout 1 that are no longer stored, and what to read instead.
+DROPPED_OUTPUTS = {"relative_resistivity": "it equals D (rho / Z = D, eq 35): ask for D"}
+
+#: Version of the store layout (see [`electron_tunnel.sweep.store`][]). 1: every output on the
+#: full grid; 2: each output on the dimensions it depends on, square-ish chunks, consolidated
+#: metadata. The spec hash covers it.
+LAYOUT_VERSION = 2
+
+#: The model inputs each output reads: the border radius ``R_b``, the orbit ``r`` (``R_v``),
+#: the attraction coefficient ``c`` and the number of series ``terms``. An output is stored on
+#: the grid dimensions that feed these inputs ([`Spec.output_dims`][]) and no others.
+READS = {
+    "D": ("R_b", "r", "c", "terms"),  # chain.resisting_distance(r, R_b, c, terms)
+    "R_c": ("R_b", "c", "terms"),  # chain.conducting_radius(R_b, c, terms)
+    "critical_c": ("R_b", "r", "terms"),  # chain.critical_attraction(r, R_b, terms)
+    "state": ("R_b", "r", "c", "terms"),  # states.state_codes(r, R_c)
 }
-DEFAULT_OUTPUTS = ("D", "R_c", "critical_c", "state", "relative_resistivity")
+
+# Diagram mode: the constitutive parameters each default relation of
+# electron_tunnel.diagram.constitutive reads (besides T and p). border_radius: R_b0, alpha, K0,
+# K0_prime, T0 (and eos); valence_radius: R_v0, beta, T0; attraction: c0, n and those of
+# border_radius. A user relation f(T, p) replaces the default one and reads T and p only.
+_RELATION_PARAMS = {
+    "R_b": ("R_b0", "alpha", "K0", "K0_prime", "T0"),
+    "r": ("R_v0", "beta", "T0"),
+    "c": ("c0", "n", "R_b0", "alpha", "K0", "K0_prime", "T0"),
+}
+_USER_RELATION = {"R_b": "R_b", "r": "R_v", "c": "c"}  # input -> name of its user relation
 
 
 def _si(parse, **options):
@@ -71,7 +102,7 @@ _temperature = _si(parse_temperature, default_unit="K")
 
 def _terms(text, name):
     """``terms`` as stored: the index N, or -1.0 for the infinite series ("inf" and its
-    aliases, see :func:`units.parse_terms`; "-1", the stored value, is read back too)."""
+    aliases, see [`units.parse_terms`][]; "-1", the stored value, is read back too)."""
     if str(text).strip() == "-1":
         return -1.0
     n = parse_terms(text, name)
@@ -100,6 +131,8 @@ VARIABLES = {
 #: Fixed-only text settings of the diagram mode.
 TEXT_SETTINGS = {"eos": ("murnaghan", "birch-murnaghan"), "element": None}
 DIAGRAM_PARAMS = ("R_b0", "R_v0", "alpha", "K0", "K0_prime", "beta", "c0", "n", "T0")
+#: Dimensions looped over (one value per chunk), not vectorised.
+LOOPED = ("terms", *DIAGRAM_PARAMS)
 
 
 def _unknown(name):
@@ -139,7 +172,7 @@ def parse_values(name: str, text, kind: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Spec:
-    """A checked sweep specification (build it with :func:`spec_from_items`).
+    """A checked sweep specification (build it with [`spec_from_items`][]).
 
     Attributes
     ----------
@@ -148,12 +181,12 @@ class Spec:
     fixed : dict
         Fixed values: floats by variable name, and the text settings ``eos``/``element``.
     outputs : tuple of str
-        Output variables, a subset of :data:`OUTPUTS`.
+        Output variables, a subset of [`OUTPUTS`][].
     chunk_points : int
         Target number of grid points per chunk.
     relations : tuple of (str, callable)
         Diagram mode only: user functions ``f(T, p)`` replacing the default relations
-        ``R_b``, ``R_v`` or ``c`` (see :class:`electron_tunnel.diagram.Model`). The spec hash
+        ``R_b``, ``R_v`` or ``c`` (see [`electron_tunnel.diagram.Model`][]). The spec hash
         covers each function's qualified name and bytecode, not the values a closure captures.
     """
 
@@ -181,17 +214,51 @@ class Spec:
         return "diagram" if used & {"T", "p", "element", "eos", *DIAGRAM_PARAMS} else "direct"
 
     def chunks(self) -> tuple:
-        """Chunk shape: whole trailing dimensions first, one value of ``terms`` and of the
-        diagram parameters per chunk (they are looped over, not vectorised)."""
+        """Chunk shape over the grid: square-ish blocks of about [`chunk_points`][] points.
+
+        ``terms`` and the diagram parameters take one value per chunk (they are looped over,
+        not vectorised). The budget is shared evenly by the other dimensions, shortest first:
+        with ``k`` of them left and ``B`` points of budget, a dimension gets ``floor(B^(1/k))``
+        values (all of them if it is shorter, leaving the rest of its share to the others),
+        rounded to equal chunks (``n`` values in ``ceil(n / share)`` chunks). So a 10⁴ × 10⁴
+        grid with the default 2²⁰ points has chunks of 1000 × 1000: reading a full row or a
+        full column touches 10 of its 100 chunks.
+        """
         out = [1] * len(self.grid)
+        vectorised = [k for k, (name, _) in enumerate(self.grid) if name not in LOOPED]
+        vectorised.sort(key=lambda k: self.grid[k][1].size)
         budget = max(1, self.chunk_points)
-        for k in range(len(self.grid) - 1, -1, -1):
-            name, values = self.grid[k]
-            if name == "terms" or name in DIAGRAM_PARAMS:
-                continue
-            out[k] = max(1, min(values.size, budget))
+        for i, k in enumerate(vectorised):
+            n = self.grid[k][1].size
+            share = min(n, _iroot(budget, len(vectorised) - i))
+            out[k] = -(-n // -(-n // share))  # equal chunks: n values in ceil(n / share) chunks
             budget = max(1, budget // out[k])
         return tuple(out)
+
+    def feeds(self, quantity: str) -> tuple:
+        """Grid dimensions that the model input ``quantity`` (``R_b``, ``r``, ``c`` or
+        ``terms``) depends on, in grid order."""
+        if quantity == "terms":
+            names = {"terms"}
+        elif self.mode == "direct":
+            orbit = {"x", "R_b"} if "R_v" not in self.names and "R_v" not in self.fixed else {"R_v"}
+            names = {"R_b": {"R_b"}, "r": orbit, "c": {"c"}}[quantity]
+        else:
+            names = {"T", "p"}
+            if _USER_RELATION[quantity] not in dict(self.relations):
+                names |= set(_RELATION_PARAMS[quantity])
+        return tuple(n for n in self.names if n in names)
+
+    def output_dims(self, name: str) -> tuple:
+        """Grid dimensions the output ``name`` is stored on: those feeding the inputs it
+        reads ([`READS`][]), in grid order."""
+        used = {d for quantity in READS[name] for d in self.feeds(quantity)}
+        return tuple(n for n in self.names if n in used)
+
+    def output_chunks(self, name: str) -> tuple:
+        """Chunk shape of the output ``name``: [`chunks`][] on its [`output_dims`][]."""
+        dims = self.output_dims(name)
+        return tuple(c for n, c in zip(self.names, self.chunks(), strict=True) if n in dims)
 
     def canonical(self) -> dict:
         """JSON-able description with exact values (float hex), for the spec hash."""
@@ -201,18 +268,30 @@ class Spec:
                       sorted(self.fixed.items())},
             "outputs": list(self.outputs),
             "chunks": list(self.chunks()),
+            "layout": LAYOUT_VERSION,
+            "dims": {name: list(self.output_dims(name)) for name in self.outputs},
         }  # fmt: skip
         if self.relations:
             out["relations"] = {name: describe_function(fn) for name, fn in self.relations}
         return out
 
     def digest(self) -> str:
-        """SHA-256 of :meth:`canonical`: equal for equal specifications (computed once)."""
+        """SHA-256 of [`canonical`][]: equal for equal specifications (computed once)."""
         cached = self.__dict__.get("_digest")
         if cached is None:
             text = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
             cached = self.__dict__["_digest"] = hashlib.sha256(text.encode()).hexdigest()
         return cached
+
+
+def _iroot(n: int, k: int) -> int:
+    """``floor(n ** (1 / k))`` for integers ``n >= 1``, ``k >= 1`` (exact, no float rounding)."""
+    r = max(1, round(n ** (1.0 / k)))
+    while r**k > n:
+        r -= 1
+    while (r + 1) ** k <= n:
+        r += 1
+    return r
 
 
 def describe_function(fn) -> str:
@@ -226,9 +305,9 @@ def describe_function(fn) -> str:
 
 
 def spec_from_items(items, *, outputs=None, chunk_points=1 << 20, relations=None) -> Spec:
-    """Build and check a :class:`Spec` from ``(kind, name, text)`` items in order.
+    """Build and check a [`Spec`][] from ``(kind, name, text)`` items in order.
 
-    ``kind`` is ``"range"``, ``"list"`` or ``"set"``; ``text`` as for :func:`parse_values` (or
+    ``kind`` is ``"range"``, ``"list"`` or ``"set"``; ``text`` as for [`parse_values`][] (or
     the text of ``eos``/``element``). ``relations`` maps ``R_b``, ``R_v`` or ``c`` to a user
     function ``f(T, p)`` (diagram mode only).
     """
@@ -251,6 +330,8 @@ def spec_from_items(items, *, outputs=None, chunk_points=1 << 20, relations=None
             grid.append((name, values))
     outs = tuple(DEFAULT_OUTPUTS if outputs is None else outputs)
     for o in outs:
+        if o in DROPPED_OUTPUTS:
+            raise InputError(f"output {o!r} is not stored: {DROPPED_OUTPUTS[o]}")
         if o not in OUTPUTS:
             raise InputError(f"unknown output {o!r}; valid outputs: {', '.join(OUTPUTS)}")
     if not outs:

@@ -13,25 +13,27 @@ Verdicts follow fixed rules stated here and in the report, applied to computed n
 
 Literature facts used for a verdict carry their citation in ``note``.
 
-One module per section of the paper: :mod:`.tunnel` (two-centre system, conducting radius,
-threshold), :mod:`.series` (the infinite series), :mod:`.figures_table` (Figures 1-7, Table 1),
-:mod:`.phenomenology` (eqs 42-45), :mod:`.materials` (real elements, Figures 11-13),
-:mod:`.pressure` (Figure 8, T_c under pressure), :mod:`.meissner`, :mod:`.screen`; :mod:`.base` holds the
-:class:`Claim` record; the rules are those of :mod:`electron_tunnel.reproduce.verdicts`.
+One module per section of the paper: [`tunnel`][] (two-centre system, conducting radius,
+threshold), [`series`][] (the infinite series), [`figures_table`][] (Figures 1-7, Table 1),
+[`phenomenology`][] (eqs 42-45), [`materials`][] (real elements, Figures 11-13),
+[`pressure`][] (Figure 8, T_c under pressure), [`meissner`][], [`screen`][]; [`base`][] holds the
+[`Claim`][] record; the rules are those of [`electron_tunnel.reproduce.verdicts`][].
 """
 
 from __future__ import annotations
 
-from ... import datasets
+from ... import datasets, diagram
 from ...errors import InputError
 from ...outputs import Result
 from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
 from . import figures_table, materials, phenomenology, resistance, series, tunnel
+from . import mainstream as mainstream_claims
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
 from . import screen as screen_claims
 from .base import Claim, Comparison, Evidence, Kind, not_applicable
 from .changes import record_changes
+from .mainstream import element_table as mainstream_table
 from .phenomenology import literature_facts
 
 __all__ = [
@@ -42,20 +44,21 @@ __all__ = [
     "Verdict",
     "compute_claims",
     "literature_facts",
+    "mainstream_table",
 ]
 
 
 def compute_claims(
-    evaluation=None, figure8=None, meissner=None, pressure=None, screen=None
+    evaluation=None, figure8=None, meissner=None, pressure=None, screen=None, heldout=None
 ) -> list[Claim]:
     """Compute every claim, in the order of the paper.
 
-    ``evaluation`` (the results of :func:`electron_tunnel.materials.evaluation.evaluate`) decides the
+    ``evaluation`` (the results of [`electron_tunnel.materials.evaluation.evaluate`][]) decides the
     claims about real elements; ``meissner`` (the result of
-    :func:`electron_tunnel.magnetism.meissner_experiment`) the Meissner claim; without them
-    those claims are ``untestable``; ``pressure`` (from :func:`electron_tunnel.diagram.pressure_evidence`,
+    [`electron_tunnel.magnetism.meissner_experiment`][]) the Meissner claim; without them
+    those claims are ``untestable``; ``pressure`` (from [`electron_tunnel.diagram.pressure_evidence`][],
     computed when not given) the pressure claims; ``screen`` (the result of
-    :func:`electron_tunnel.screen.evaluate`) the design-guideline claims.
+    [`electron_tunnel.screen.evaluate`][]) the design-guideline claims.
     """
     # the applications' results, read by attribute (plain dicts, e.g. read from JSON, too)
     evaluation, meissner, screen = (
@@ -64,6 +67,8 @@ def compute_claims(
     )
     if meissner is not None and "verdict" not in meissner:
         meissner = judge_meissner(meissner)  # the evidence of the experiment, judged here
+    if pressure is None:
+        pressure = diagram.pressure_evidence()
     evidence = (
         tunnel.claims()
         + series.claims()
@@ -74,9 +79,12 @@ def compute_claims(
         + pressure_claims.claims(figure8, pressure)
         + [screen_claims.high_tc_claim()]
         + resistance.claims()
+        + mainstream_claims.claims(pressure)
         + screen_claims.claims(screen)
+        + [screen_claims.heldout_claim(heldout)]
     )
     claims = _join(evidence)
+    mainstream_claims.add_mainstream({c.id: c for c in claims}, pressure)
     for c in claims:
         if (
             c.verdict == Verdict.NO_SIGNAL
@@ -107,12 +115,22 @@ SINGLE_COMPARISON = {
     "resistive-transition-shape": "predicted resistance ratios against measured ones, one material",
     "density-not-rising-with-z": "a descriptive statement with no prediction to score; the "
     "confound is shown",
+    "mainstream-tc-elements": "a claim about the mainstream account, scored on its own "
+    "predictions against measured T_c",
+    "bcs-cannot-account-for-pressure": "a claim about another theory, decided by the counts "
+    "of both on the same rows",
+    "tc-hc-correlation": "a correlation between two measured quantities, no prediction; the "
+    "mainstream's B_c(0) is shown",
+    "insulators-become-superconductors": "a count of cited examples",
+    "resistivity-rises-with-temperature": "every measured coefficient is positive, so there is "
+    "no contrast to score skill on; the magnitude decides, beside Bloch–Grüneisen",
+    "drude-density-resistivity": "a claim about another theory, decided by its own predictions",
 }
 
 
 def _skill_entries(claims) -> None:
     """Every world claim carries a ``no-skill`` and a ``confound`` entry: computed, or saying why
-    it does not apply (:data:`SINGLE_COMPARISON`)."""
+    it does not apply ([`SINGLE_COMPARISON`][])."""
     for c in claims:
         if c.kind != Kind.WORLD:
             continue

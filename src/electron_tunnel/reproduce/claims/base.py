@@ -1,13 +1,13 @@
-"""The :class:`Claim` record, its kinds, and the evidence entries it carries.
+"""The [`Claim`][] record, its kinds, and the evidence entries it carries.
 
 A claim is declared once, with keyword fields: what the paper says (``id``, ``section``,
 ``kind``, ``statement``, ``paper_value``), what was computed and how (``computed_value``,
-``method``), and the verdict given by one of the rules of :mod:`..verdicts` (which owns the
+``method``), and the verdict given by one of the rules of [`verdicts`][] (which owns the
 vocabulary). ``comparisons`` is the one extension point: named evidence entries (a no-skill
 baseline, an obvious confound, a mainstream model, an ML baseline) scored on the same rows by
 the same rule.
 
-Every claim has a **kind** (:class:`Kind`): ``mathematics`` (the paper's algebra and figures),
+Every claim has a **kind** ([`Kind`][]): ``mathematics`` (the paper's algebra and figures),
 ``world`` (a statement about real matter, tested against measurements), ``quoted`` (standard
 physics the paper cites) or ``extension`` (a result this package adds, such as the full series
 where the paper used the first term).
@@ -99,8 +99,8 @@ class Evidence:
     """What a claim's check returns: the computed value, how, and the verdict by its rule.
 
     The claim's declaration (``id``, ``section``, ``kind``, ``statement``, ``paper_value``) is
-    not repeated here: it is read once from :func:`electron_tunnel.datasets.paper_claims` and
-    joined by ``id`` (:meth:`Claim.declared`).
+    not repeated here: it is read once from [`electron_tunnel.datasets.paper_claims`][] and
+    joined by ``id`` ([`Claim.declared`][]).
     """
 
     id: str
@@ -130,7 +130,7 @@ class Claim(Evidence):
     """One audited claim: its declaration (what the paper says) joined with its evidence.
 
     ``estimate``, ``ci95`` and ``chance`` are set for association claims (the verdict follows
-    from them by :func:`~electron_tunnel.reproduce.verdicts.association_verdict`);
+    from them by [`association_verdict`][]);
     ``by_convention`` and ``robust`` for claims about elements that depend on the choice of
     radii; ``previous_verdict`` and ``change`` where this version of the audit changed a verdict
     since 0.1.0, with the reason; ``comparisons`` the evidence beside the paper's own.
@@ -185,7 +185,7 @@ def pending(ids, method: str, note: str) -> list[Evidence]:
 
 def no_skill(chance, n, what="a constant prediction") -> Comparison:
     """The no-skill baseline on ``n`` rows: ``what`` (the majority class, a constant score)
-    gives the chance value with a zero-width CI, and no signal by :data:`SKILL_RULE`."""
+    gives the chance value with a zero-width CI, and no signal by `SKILL_RULE`."""
     return Comparison(
         name="no-skill",
         method=f"{what}: every row gets the same prediction, so the statistic is chance "

@@ -1,9 +1,9 @@
 """What this version of the audit changed, against the verdicts of the previous release.
 
-:data:`PREVIOUS` names the previous release and :data:`VERDICTS_PREVIOUS` is the verdict of
-every claim as its ``etunnel reproduce`` wrote it to ``claims.json`` (:data:`VERDICTS_0_1_0`, the
+`PREVIOUS` names the previous release and `VERDICTS_PREVIOUS` is the verdict of
+every claim as its ``etunnel reproduce`` wrote it to ``claims.json`` (`VERDICTS_0_1_0`, the
 release before, is kept for the record); a claim whose verdict differs now carries
-``previous_verdict`` and ``change`` (the reason, from :data:`REASONS`), and the report lists it.
+``previous_verdict`` and ``change`` (the reason, from `REASONS`), and the report lists it.
 A claim new in this version has no previous verdict and is listed as new.
 """
 
@@ -178,6 +178,8 @@ REASONS: dict[str, str] = {
     "tc-rises-with-pressure": _STATEMENT,
     "resistivity-falls-with-pressure": _STATEMENT,
     **{f"screen-{g}": _SCREEN for g in ("g1", "g2", "g3", "g4", "g5", "combined")},
+    "bcs-cannot-explain-meissner": "made testable: the London penetration depth (the "
+    "mainstream account of the Meissner effect) against measured depths",
 }
 
 
@@ -187,7 +189,7 @@ def record_changes(claims) -> None:
     Raises
     ------
     ValueError
-        If a verdict changed and :data:`REASONS` does not say why.
+        If a verdict changed and `REASONS` does not say why.
     """
     for c in claims:
         old = VERDICTS_PREVIOUS.get(c.id)

@@ -9,7 +9,7 @@ __all__ = ["claims"]
 
 
 def claims(meissner=None):
-    """``meissner-lorentz`` from :func:`electron_tunnel.magnetism.meissner_experiment`'s result
+    """``meissner-lorentz`` from [`electron_tunnel.magnetism.meissner_experiment`][]'s result
     (``untestable`` without it) and ``bcs-cannot-explain-meissner`` (untestable here)."""
     bcs = Evidence(
         id="bcs-cannot-explain-meissner",

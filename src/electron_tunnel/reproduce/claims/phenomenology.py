@@ -15,7 +15,7 @@ from .base import MAGNITUDE_RULE, Evidence, magnitude_verdict, rounded, verdict_
 
 
 def literature_facts():
-    """Literature facts used for verdicts (:func:`electron_tunnel.datasets.literature_facts`),
+    """Literature facts used for verdicts ([`electron_tunnel.datasets.literature_facts`][]),
     as a dict keyed by ``key`` of dicts with ``value``, ``unit``, ``statement``, ``source``."""
     table = datasets.literature_facts()
     return {row["key"]: row for row in table.to_dict("records")}

@@ -21,7 +21,7 @@ STRONG_SKILL = 0.8
 
 
 def claims(figure8=None, pressure=None):
-    """Figure 8 and the two pressure claims; ``pressure`` from :func:`electron_tunnel.diagram.pressure_evidence`."""
+    """Figure 8 and the two pressure claims; ``pressure`` from [`electron_tunnel.diagram.pressure_evidence`][]."""
     out = []
     if figure8 is None:
         tp_text, verdict_note = "not drawn", ""
