@@ -5,6 +5,7 @@
     python3 dev.py test    # set up .venv with test tools, then lint and run every test
     python3 dev.py bench   # set up .venv, then run the benchmarks
     python3 dev.py docs    # set up .venv, then build the documentation site (strict) into site/
+                           # (runs the tutorial and guide examples; MathJax from a wheel)
 
 Set-up is idempotent: the virtual environment is (re)built only when pyproject.toml changes.
 """

@@ -54,19 +54,15 @@ def site(tmp_path_factory) -> Path:
     given = os.environ.get("ETUNNEL_SITE")
     if given:
         return Path(given).resolve()
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or shutil.which(
-        "mkdocs"
-    )
     try:
-        import mkdocs as _  # noqa: F401
+        import mkdocs  # noqa: F401
     except ImportError:
-        pytest.skip("mkdocs is not installed (it comes with the test extra: pip install -e .[test])")
+        pytest.skip(
+            "mkdocs is not installed (it comes with the test extra: pip install -e .[test])"
+        )
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    cmd = [mkdocs or sys.executable, "build", "--strict", "--site-dir", str(out)]
-    if mkdocs is None:
-        cmd[1:1] = ["-m", "mkdocs"]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
     done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1200)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
     return out

@@ -6,7 +6,9 @@
 * The footer states the package version (``electron_tunnel.__version__``, the version
   ``etunnel --version`` prints).
 * The build's own Python environment is put first on ``PATH`` so that the ``console`` blocks
-  run by markdown-exec call this environment's ``etunnel``; they run in ``build/docs-examples``.
+  run by markdown-exec call this environment's ``etunnel``. The pages write
+  ``workdir="build/docs-examples"``; each build runs them in a fresh temporary directory
+  instead (removed afterwards), so that two builds at once do not share files.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from importlib import metadata
 from pathlib import Path
 
@@ -22,7 +25,8 @@ MATHJAX_DIST = "django-static-mathjax"
 MATHJAX_DIST_VERSION = "3.2.2.1"
 MATHJAX_VERSION = "3.2.2"
 MATHJAX_TARGET = "javascripts/mathjax"  # where mkdocs.yml's extra_javascript expects it
-EXAMPLES_DIR = Path("build") / "docs-examples"
+EXAMPLES_WORKDIR = 'workdir="build/docs-examples"'
+_examples: dict[str, str] = {}
 
 
 def mathjax_source() -> Path:
@@ -51,8 +55,8 @@ def on_config(config):
     if bindir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
     os.environ.setdefault("MPLBACKEND", "Agg")
-    shutil.rmtree(EXAMPLES_DIR, ignore_errors=True)  # every example runs from scratch
-    EXAMPLES_DIR.mkdir(parents=True)
+    _cleanup()
+    _examples["dir"] = tempfile.mkdtemp(prefix="etunnel-docs-examples-")
     from electron_tunnel import __version__
 
     config.copyright = (
@@ -71,7 +75,21 @@ def on_config(config):
 MATHJAX_PARTS = ("tex-mml-chtml.js", "input", "output/chtml", "ui", "a11y", "adaptors", "sre")
 
 
+def on_page_markdown(markdown, **kwargs):
+    return markdown.replace(EXAMPLES_WORKDIR, f'workdir="{_examples["dir"]}"')
+
+
+def _cleanup():
+    if "dir" in _examples:
+        shutil.rmtree(_examples.pop("dir"), ignore_errors=True)
+
+
+def on_build_error(error, **kwargs):
+    _cleanup()
+
+
 def on_post_build(config):
+    _cleanup()
     source = mathjax_source()
     target = Path(config.site_dir) / MATHJAX_TARGET
     shutil.rmtree(target, ignore_errors=True)

@@ -98,7 +98,7 @@ def _is_package_name(obj: Object, name: str) -> bool:
     head = name.split(".", 1)[0]
     try:
         return obj.resolve(head).startswith(PACKAGE + ".")
-    except Exception:  # noqa: BLE001 - unresolvable: an external name
+    except Exception:  # unresolvable: an external name
         return False
 
 
@@ -159,12 +159,27 @@ def rewrite(obj: Object, text: str) -> str:
             listed[label] = available[label]
     if not listed:
         return _join(preamble, new_sections)
-    items = [rf"- \[{label}\] {_CITATION.sub(cite, ref)}" for label, ref in listed.items()]
     titles = [t.lower() for t, _ in new_sections]
+    here: dict[str, str] = {}  # "[1]_ eqs (11), (38)." -> the item of [1] says where
+    text_paragraphs: list[str] = []
+    if "references" in titles:
+        body = new_sections[titles.index("references")][1]
+        for para in "\n".join(body).split("\n\n"):
+            para = " ".join(para.split())
+            lead = re.match(r"^\\\[(?P<label>[\w-]+)\\\]\s*(?P<rest>.*)$", para)
+            if lead and lead["label"] in listed and lead["label"] not in here:
+                here[lead["label"]] = lead["rest"]
+            elif para:
+                text_paragraphs.append(para)
+    items = [
+        rf"- \[{label}\] {_CITATION.sub(cite, ref)}"
+        + (f" Cited here for: {here[label]}" if here.get(label) else "")
+        for label, ref in listed.items()
+    ]
     if "references" in titles:
         k = titles.index("references")
-        body = [ln for ln in new_sections[k][1] if ln.strip()]
-        new_sections[k] = ("References", ["", *body, *([""] if body else []), *items, ""])
+        body = [line for para in text_paragraphs for line in (para, "")]
+        new_sections[k] = ("References", ["", *body, *items, ""])
     else:
         at = titles.index("examples") if "examples" in titles else len(new_sections)
         new_sections.insert(at, ("References", ["", *items, ""]))
