@@ -768,4 +768,7 @@ def test_mainstream_beside_the_paper(run, claims):
     assert {"formula", "guideline_score", "ml_p_superconducting", "reason"} <= set(held.columns)
     c = claims["guidelines-heldout"]
     assert any(x["name"] == "ml_baseline" for x in c["comparisons"])
+    assert 'id="heldout"' in html and (out / "figures" / "heldout.png").exists()
+    scored = held[held.scored.astype(bool)]
+    assert (held.reason.fillna("") != "").sum() == len(held) - len(scored)
     assert c["verdict"] == verdicts.screening_verdict(c["ci95"], c["estimate"])

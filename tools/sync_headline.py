@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrite the generated headline block of README.md and docs/index.md from a reproduction.
 
-    python3 dev.py run && .venv/bin/python tools/sync_headline.py [reproduction/claims.json]
+python3 dev.py run && .venv/bin/python tools/sync_headline.py [reproduction/claims.json]
 """
 
 from __future__ import annotations

@@ -169,6 +169,7 @@ def reproduce(
         heldout_results, heldout_table = screen.heldout_evaluation(B=EVALUATION_BOOTSTRAP)
         outputs.write_csv(staging / "heldout.csv", heldout_table)
         outputs.write_json(staging / "heldout.json", heldout_results)
+        pngs["heldout"] = outputs.save_figure(figures.plot_heldout(heldout_table), figs / "heldout")
 
         say(f"[7/{steps}] claims, with mainstream physics beside the paper")
         mainstream_table = claims_mod.mainstream_table()
@@ -190,6 +191,7 @@ def reproduce(
             + sections.meissner_html(meissner, pngs, claims)
             + sections.screen_html(screen_results, pngs, claims)
             + sections.mainstream_html(claims, pngs["mainstream_tc"])
+            + sections.heldout_html(heldout_results, heldout_table, pngs["heldout"], claims)
         )
 
         say(f"[8/{steps}] report")

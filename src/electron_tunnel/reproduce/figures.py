@@ -27,6 +27,7 @@ __all__ = [
     "plot_figure2",
     "plot_figure5",
     "plot_figure7",
+    "plot_heldout",
     "plot_mainstream_tc",
 ]
 
@@ -343,4 +344,25 @@ def plot_mainstream_tc(table):
            xlabel="measured T_c [K]", ylabel="mainstream T_c (Allen–Dynes / McMillan) [K]",
            title="Mainstream T_c of the elements; the paper predicts no T_c")  # fmt: skip
     ax.legend(fontsize=8, loc="upper left")
+    return fig
+
+
+@plotting.style()
+def plot_heldout(table):
+    """Percentile of each held-out superconductor among SuperCon's superconductors, by the
+    guideline score and by the ML baseline, against its T_c; pressure as colour
+    (``heldout.csv``)."""
+    fig, axes = plotting.subplots(1, 2, figsize=(11, 4.6), sharey=True)
+    t = table[table.scored.astype(bool) & (table.label == "superconducting")]
+    for ax, col, name in ((axes[0], "guideline_percentile", "guideline score"),
+                          (axes[1], "ml_percentile", "ML baseline (out-of-fold reference)")):  # fmt: skip
+        sc = ax.scatter(t.tc_K, t[col], c=t.pressure_GPa.fillna(0.0), cmap="viridis", s=40,
+                        vmin=0, vmax=max(200.0, float(t.pressure_GPa.max() or 0)))  # fmt: skip
+        ax.axhline(50, color="0.4", lw=1, ls="--", label="drawn like SuperCon's superconductors")
+        ax.axhline(90, color="0.7", lw=1, ls=":", label="top 10 %")
+        ax.set(xscale="log", xlabel="T_c [K]", title=name, ylim=(0, 100))
+    axes[0].set_ylabel("percentile among SuperCon superconductors")
+    axes[0].legend(fontsize=8, loc="lower right")
+    fig.colorbar(sc, ax=axes, label="pressure [GPa]")
+    fig.suptitle("Superconductors reported after SuperCon (held out)")
     return fig

@@ -27,6 +27,7 @@ __all__ = [
     "badge",
     "changes_html",
     "escape",
+    "heldout_html",
     "kind_table",
     "mainstream_html",
     "meissner_html",
@@ -239,6 +240,37 @@ mainstream's rows where those are fewer.</p>
 <div class="scroll"><table><tr><th>claim</th><th>n</th><th>paper</th><th>mainstream</th>
 <th>mainstream method</th></tr>{"".join(rows)}</table></div>
 <h3>The paper's claims about mainstream physics</h3><ul>{items}</ul>{fig}"""
+
+
+def heldout_html(results, table, png, claims) -> str:
+    """The held-out superconductors: every row with both scores, the statistics and the claim."""
+    if results is None:
+        return ""
+
+    def num(v, spec=".3g"):
+        try:
+            v = float(v)
+        except (TypeError, ValueError):
+            return "—"
+        return "—" if v != v else format(v, spec)
+
+    rows = "".join(
+        f"<tr><td>{_e(r.formula)}</td><td class='num'>{num(r.tc_K)}</td>"
+        f"<td class='num'>{num(r.pressure_GPa)}</td><td>{_e(r.year)}</td><td>{_e(r.status)}</td>"
+        f"<td class='num'>{num(r.guideline_percentile, '.0f')}</td>"
+        f"<td class='num'>{num(r.ml_p_superconducting, '.2f')}</td>"
+        f"<td class='note'>{_e(r.reason if isinstance(r.reason, str) else '')}</td></tr>"
+        for r in table.itertuples()
+    )
+    note = results.get("pressure", {}).get("note", "")
+    return f"""
+<h2 id="heldout">Held out: superconductors reported after SuperCon</h2>
+<p>{_e(note)}</p>
+{_claim_items(claims, ["guidelines-heldout"])}
+{_img(png, "Held-out superconductors: percentiles by both methods")}
+<div class="scroll"><table><tr><th>formula</th><th>T_c [K]</th><th>p [GPa]</th><th>year</th>
+<th>status</th><th>guideline percentile</th><th>ML P(sc)</th><th>not scored because</th></tr>
+{rows}</table></div>"""
 
 
 def changes_html(claims) -> str:

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .. import __version__, datasets, materials, outputs
-from ..errors import OutputError
+from ..errors import ElectronTunnelError, InputError, OutputError
 from .features import ML_PROPERTIES, composition_matrix, element_vectors, ml_features
 
 __all__ = [
@@ -157,7 +157,7 @@ class _Trees:
         for (predictor,) in model._predictors:  # one tree per iteration for a binary target
             nodes = predictor.nodes
             if nodes["is_categorical"].any():
-                raise ValueError("categorical splits are not exported")
+                raise InputError("categorical splits are not exported")
             roots.append(offset)
             rows.append(
                 {
@@ -189,25 +189,25 @@ class _Trees:
         kinds |= {"value": "f", "baseline": "f", "missing_left": "b", "is_leaf": "b"}
         for name, kind in kinds.items():
             if a[name].dtype.kind != kind or a[name].ndim != 1:
-                raise ValueError(f"{name}: wrong type")
+                raise InputError(f"{name}: wrong type")
         if any(a[f].shape[0] != n for f in _NODE_FIELDS) or a["baseline"].shape != (1,):
-            raise ValueError("node arrays of unequal length")
+            raise InputError("node arrays of unequal length")
         inner = ~a["is_leaf"]
         idx = np.arange(n)
         roots = a["roots"]
         if roots.size == 0 or roots[0] != 0 or np.any(np.diff(roots) <= 0) or roots[-1] >= n:
-            raise ValueError("bad tree offsets")
+            raise InputError("bad tree offsets")
         # children lie after their parent inside the same tree: no loops, no escapes
         tree_end = np.append(roots[1:], n)[np.searchsorted(roots, idx, side="right") - 1]
         for side in ("left", "right"):
             child = a[side][inner]
             if np.any(child <= idx[inner]) or np.any(child >= tree_end[inner]):
-                raise ValueError(f"bad {side} child")
+                raise InputError(f"bad {side} child")
         feat = a["feature"][inner]
         if np.any(feat < 0) or np.any(feat >= n_features):
-            raise ValueError("bad feature index")
+            raise InputError("bad feature index")
         if not np.all(np.isfinite(a["value"][a["is_leaf"]])) or not np.isfinite(a["baseline"][0]):
-            raise ValueError("non-finite leaf value")
+            raise InputError("non-finite leaf value")
         return cls(a, n_features)
 
     def raw(self, X):
@@ -262,7 +262,7 @@ def _fit(progress):
             expect = model.predict_proba(Xv)[:, 1]
         t = _Trees.from_sklearn(model)
         if not np.allclose(t.proba(Xv), expect, rtol=0, atol=1e-9):
-            raise RuntimeError("exported trees do not reproduce scikit-learn's predictions")
+            raise ElectronTunnelError("exported trees do not reproduce scikit-learn's predictions")
         trees[name] = t
     return trees, list(X.columns)
 
@@ -312,7 +312,7 @@ def predict(X, models=None):
     """``ml_p_<target>`` columns for a feature table ([`ml_features`][])."""
     models = load_models() if models is None else models
     if list(X.columns) != models["features"]:
-        raise ValueError("feature columns differ from those the models were trained on")
+        raise InputError("X: feature columns differ from those the models were trained on")
     Xv = X.to_numpy(float)
     return pd.DataFrame(
         {f"ml_p_{t}": models["trees"][t].proba(Xv) for t in ML_TARGETS}, index=X.index
