@@ -360,8 +360,9 @@ def test_report_contains_every_claim_and_figure(run, claims):
     html = report.read_text(encoding="utf-8")
     for cid in claims:
         assert f"id='{cid}'" in html
-    # Figures 1, 2, 5, 7, 8, 11-13, two plots; pressure; Meissner (2); screening (3)
-    assert html.count("data:image/png;base64,") == 16
+    # Figures 1, 2, 5, 7, 8, 11-13, two plots; pressure; Meissner (2); screening (3);
+    # mainstream T_c; held-out
+    assert html.count("data:image/png;base64,") == 18
     assert "http://" not in html and "https://" not in html  # self-contained
     assert "Generated TEST" in html
     assert "Figure 8" in html and "triple point" in html
