@@ -72,7 +72,7 @@ SCHEMAS = {
         "symbol": "str",
         "tc_ambient_K": "float",
         "ambient": "bool",
-        "pressure_gpa_if_only_under_pressure": "float",
+        "record_tc_pressure_gpa": "float",
         "source": "str",
         "note": "str",
     },
@@ -140,6 +140,7 @@ SCHEMAS = {
         "lambda_method": "str",
         "omega_log_K": "float",
         "source": "str",
+        "checked": "bool",
         "note": "str",
     },
     "mainstream_sc_normal_state": {
@@ -183,6 +184,41 @@ SCHEMAS = {
         "license": "str",
         "note": "str",
     },
+    "compound_superconductors": {
+        "material": "str",
+        "tc_K": "float",
+        "type": "str",
+        "evidence": "str",
+        "list_rule": "str",
+        "source": "str",
+        "note": "str",
+    },
+    "critical_current_laws": {
+        "material": "str",
+        "law": "str",
+        "parameter": "str",
+        "value": "float",
+        "unit": "str",
+        "source": "str",
+        "note": "str",
+    },
+    "element_pressure_onsets": {
+        "symbol": "str",
+        "onset_pressure_gpa": "float",
+        "source": "str",
+        "note": "str",
+    },
+    "element_pressure_tests": {
+        "symbol": "str",
+        "tested_under_pressure": "bool",
+        "superconducts_under_pressure": "bool",
+        "superconducts_at_ambient": "bool",
+        "max_pressure_gpa": "float",
+        "tc_max_K": "float",
+        "pressure_at_tc_max_gpa": "float",
+        "source": "str",
+        "note": "str",
+    },
 }
 
 # the columns that identify a row
@@ -207,6 +243,10 @@ KEYS = {
     "mainstream_lattice": ["symbol"],
     "resistivity_temperature": ["symbol", "T_K"],
     "heldout_superconductors": ["material"],
+    "compound_superconductors": ["material"],
+    "critical_current_laws": ["law", "parameter"],
+    "element_pressure_onsets": ["symbol"],
+    "element_pressure_tests": ["symbol"],
 }
 
 _KIND = {
@@ -465,7 +505,7 @@ def test_element_superconductivity_consistency(tables):
     assert amb.tc_ambient_K.notna().all() and (amb.tc_ambient_K > 0).all()
     assert e[~e.ambient].tc_ambient_K.isna().all()
     # a pressure is given only for elements that superconduct only under pressure
-    assert e[e.ambient].pressure_gpa_if_only_under_pressure.isna().all()
+    assert e[e.ambient].record_tc_pressure_gpa.isna().all()
     assert set(e[~e.ambient].symbol) >= {"Sc", "Y", "Ce", "Gd", "Lu"}
 
 

@@ -19,6 +19,7 @@ from scipy import special
 from electron_tunnel import datasets, diagram
 from electron_tunnel.errors import InputError
 from electron_tunnel.mainstream import transport as tr
+from electron_tunnel.mainstream import transport_evidence as tre
 
 NEEDED = "Al Pb Sn In Nb V Ta Zn Cd Hg Cu Ag Au Na K Li Mg Ca Pt Fe Ni W Tl Bi Sb Sr Mo".split()
 
@@ -123,8 +124,8 @@ def test_resistance_to_resistivity_correction_of_a_compressed_wire():
 
 
 def test_pressure_table_reuses_the_model_and_forms_both_coefficients():
-    t = tr.pressure_coefficients().set_index("symbol")
-    model = diagram.resistivity_pressure_slopes(T=tr.T_SCORED).set_index("symbol")
+    t = tre.pressure_coefficients().set_index("symbol")
+    model = diagram.resistivity_pressure_slopes(T=tre.T_SCORED).set_index("symbol")
     both = t.dlnrho_dp_model_per_GPa.notna()
     assert np.allclose(
         t.dlnrho_dp_model_per_GPa[both], model.predicted_dlnR_dp_per_GPa[both.index[both]]
@@ -193,22 +194,22 @@ def test_resistivity_temperature_data_schema_units_sources():
 
 # --------------------------------------------------------------------------- evidence tables
 def test_resistivity_temperature_table():
-    t = tr.resistivity_temperature()
+    t = tre.resistivity_temperature()
     assert list(t.columns) == [
         "symbol", "T_K", "rho_measured_ohm_m", "rho_bloch_gruneisen_ohm_m", "rho_model_relative",
         "rho_measured_relative", "bg_anchor", "checked", "source", "reason",
     ]  # fmt: skip
     anchors = t[t.bg_anchor]
     assert np.allclose(anchors.rho_bloch_gruneisen_ohm_m, anchors.rho_measured_ohm_m, rtol=1e-9)
-    assert anchors.T_K.max() <= tr.ANCHOR_MAX_T < 273
-    at = t[t.T_K == tr.T_SCORED]
+    assert anchors.T_K.max() <= tre.ANCHOR_MAX_T < 273
+    at = t[t.T_K == tre.T_SCORED]
     assert np.allclose(at.rho_measured_relative, 1.0)
     assert np.allclose(at.rho_model_relative.dropna(), 1.0)
     assert "thermal-expansion" in t[t.symbol == "K"].reason.iloc[0]
 
 
 def test_temperature_coefficients_table_and_no_scored_point_in_the_fit(monkeypatch):
-    t = tr.temperature_coefficients_293K().set_index("symbol")
+    t = tre.temperature_coefficients_293K().set_index("symbol")
     assert list(t.columns) == [
         "dlnrho_dT_measured_per_K", "dlnrho_dT_bloch_gruneisen_per_K", "dlnrho_dT_model_per_K",
         "dlnrho_dT_model_beta_low_per_K", "dlnrho_dT_model_beta_high_per_K", "theta_R_K",
@@ -222,7 +223,7 @@ def test_temperature_coefficients_table_and_no_scored_point_in_the_fit(monkeypat
     bumped = data.copy()
     bumped.loc[bumped.T_K >= 273, "rho_ohm_m"] *= 1.5
     monkeypatch.setattr(datasets, "resistivity_temperature", lambda: bumped)
-    t2 = tr.temperature_coefficients_293K().set_index("symbol")
+    t2 = tre.temperature_coefficients_293K().set_index("symbol")
     for col in ("rho_0_ohm_m", "A_ohm_m", "theta_R_K"):
         assert np.allclose(t[col], t2[col], equal_nan=True), col
 
@@ -230,7 +231,7 @@ def test_temperature_coefficients_table_and_no_scored_point_in_the_fit(monkeypat
 def test_model_temperature_coefficient_from_public_functions():
     """Cu: d ln D/dT at 293 K by an independent 2nd-order difference with the diagram functions."""
     p = diagram.for_element("Cu")
-    c0 = tr.C_AMBIENT * (float(diagram.border_radius(293.0, 0.0, p)) / p.R_b0) ** p.n
+    c0 = tre.C_AMBIENT * (float(diagram.border_radius(293.0, 0.0, p)) / p.R_b0) ** p.n
     p = p.replace(c0=c0)
 
     def lnD(T):
@@ -241,12 +242,12 @@ def test_model_temperature_coefficient_from_public_functions():
             diagram.attraction(T, 0.0, p))))  # fmt: skip
 
     fd = (lnD(293.05) - lnD(292.95)) / 0.1
-    t = tr.temperature_coefficients_293K().set_index("symbol")
+    t = tre.temperature_coefficients_293K().set_index("symbol")
     assert t.loc["Cu", "dlnrho_dT_model_per_K"] == pytest.approx(fd, rel=1e-5)
 
 
 def test_rank_predictor():
-    t = tr.resistivity_rank_predictor()
+    t = tre.resistivity_rank_predictor()
     assert list(t.columns) == [
         "symbol", "atomic_mass_u", "theta_D_K", "bg_scale_per_u_K", "rho_measured_ohm_m",
         "bg_scale_rank", "rho_measured_rank", "source", "reason",
@@ -271,7 +272,7 @@ def test_rank_predictor():
         (lambda: tr.gruneisen_pressure_coefficient(2.0, 0.0), r"^K must be .*> 0"),
         (lambda: tr.gruneisen_pressure_coefficient(2.0, -1e9), r"^K must be"),
         (lambda: tr.resistivity_pressure_coefficient(-1e-11, 0.0), r"^K must be .*> 0"),
-        (lambda: tr.resistivity_rank_predictor(T=0.0), r"^T must be"),
+        (lambda: tre.resistivity_rank_predictor(T=0.0), r"^T must be"),
     ],
 )
 def test_bad_input_names_parameter_and_range(call, match):

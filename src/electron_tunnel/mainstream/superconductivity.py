@@ -507,7 +507,9 @@ def element_comparison(mu_star=MU_STAR) -> pd.DataFrame:
     (superconductors and the common non-superconductors). Columns:
 
     ``symbol``, ``tc_measured_K`` (0: none observed); ``lambda``, ``lambda_method``
-    (``tunnelling`` or ``first-principles``; never McMillan's inverted λ), ``omega_log_K``,
+    (``tunnelling`` or ``first-principles``; never McMillan's inverted λ), ``lambda_checked``
+    (the value was read from a source whose structure and numbers were verified; see
+    [`electron_tunnel.datasets.mainstream_sc_coupling`][]), ``omega_log_K``,
     ``theta_D_K``, ``mu_star``; ``tc_mcmillan_K`` (θ_D), ``tc_allen_dynes_K`` (ω_log, no
     f1 f2: ω̄2 is not tabulated), ``tc_mainstream_K`` (Allen–Dynes where ω_log is known, else
     McMillan) and ``tc_mainstream_formula``; ``bc0_measured_T``, ``bc0_bcs_T``
@@ -570,6 +572,7 @@ def element_comparison(mu_star=MU_STAR) -> pd.DataFrame:
             "tc_measured_K": tc,
             "lambda": lam,
             "lambda_method": df["lambda_method"],
+            "lambda_checked": df["checked"].astype("boolean").fillna(False).astype(bool),
             "omega_log_K": df["omega_log_K"],
             "theta_D_K": df["theta_D_K"],
             "mu_star": mu,

@@ -7,6 +7,9 @@
 * ``table1.csv`` — Table 1 from the paper's inputs, first term and full series;
 * ``table1_correlations.csv`` — Spearman rank correlations with the paper's resistivity;
 * ``claims.json`` and ``claims.csv`` — one record per claim with its verdict;
+* ``resistivity-temperature.csv``, ``resistivity-temperature-293K.csv`` and
+  ``resistivity-pressure.csv`` — measured resistivity against temperature and pressure beside
+  Bloch–Grüneisen and the paper's model ([`electron_tunnel.mainstream.transport_evidence`][]);
 * ``evaluation.json``, ``elements.csv`` and ``figures/figure11_tc`` etc. — the real-materials
   evaluation of [`electron_tunnel.materials.evaluation`][] (1000 bootstrap resamples).
 
@@ -23,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .. import __version__, diagram, magnetism, outputs, screen
+from .. import __version__, diagram, magnetism, mainstream, outputs, screen
 from ..errors import OutputError
 from ..materials import evaluation as ev
 from . import claims as claims_mod
@@ -71,6 +74,26 @@ def _write_claims(claims, staging: Path) -> None:
     outputs.write_json(staging / "claims.json", [c.as_dict() for c in claims])
     rows, fields = claim_rows(claims)
     outputs.write_csv(staging / "claims.csv", rows, fieldnames=fields)
+
+
+def _resistance_tables(pressure):
+    """``resistivity-temperature.csv``, ``resistivity-temperature-293K.csv`` and
+    ``resistivity-pressure.csv`` (the sign evidence joined with the magnitudes of both models)."""
+    coef = mainstream.pressure_coefficients()
+    extra = [
+        "dlnR_dp_measured_per_GPa", "dlnrho_dp_measured_per_GPa", "dlnrho_dp_model_per_GPa",
+        "dlnrho_dp_mainstream_per_GPa", "mainstream_sign", "gruneisen_gamma", "bulk_modulus_GPa",
+    ]  # fmt: skip
+    joined = pressure.resistivity.merge(
+        coef[["symbol", *extra, "reason"]].rename(columns={"reason": "magnitude_reason"}),
+        on="symbol",
+        how="left",
+    )
+    return {
+        "resistivity-temperature": mainstream.resistivity_temperature(),
+        "resistivity-temperature-293K": mainstream.temperature_coefficients_293K(),
+        "resistivity-pressure": joined,
+    }
 
 
 def reproduce(
@@ -151,9 +174,19 @@ def reproduce(
         say(f"[5/{steps}] pressure: T_c and resistance, rising and falling")
         pressure = diagram.pressure_evidence()
         outputs.write_csv(staging / "pressure.csv", pressure.tc)
-        outputs.write_csv(staging / "resistivity-pressure.csv", pressure.resistivity)
         pngs["pressure_slopes"] = outputs.save_figure(
             diagram.plot_slopes(pressure.tc), figs / "pressure_slopes"
+        )
+        resistance = _resistance_tables(pressure)
+        for name, frame in resistance.items():
+            outputs.write_csv(staging / f"{name}.csv", frame)
+        pngs["resistivity_temperature"] = outputs.save_figure(
+            figures.plot_resistivity_temperature(resistance["resistivity-temperature"]),
+            figs / "resistivity_temperature",
+        )
+        pngs["resistivity_pressure"] = outputs.save_figure(
+            figures.plot_pressure_coefficients(resistance["resistivity-pressure"]),
+            figs / "resistivity_pressure",
         )
 
         say(f"[6/{steps}] design guidelines on SuperCon")
@@ -190,7 +223,14 @@ def reproduce(
             sections.pressure_html(pressure.tc, pressure.resistivity, pngs, claims)
             + sections.meissner_html(meissner, pngs, claims)
             + sections.screen_html(screen_results, pngs, claims)
-            + sections.mainstream_html(claims, pngs["mainstream_tc"])
+            + sections.mainstream_html(
+                claims,
+                [
+                    pngs["mainstream_tc"],
+                    pngs["resistivity_temperature"],
+                    pngs["resistivity_pressure"],
+                ],
+            )
             + sections.heldout_html(heldout_results, heldout_table, pngs["heldout"], claims)
         )
 

@@ -366,3 +366,72 @@ def plot_heldout(table):
     fig.colorbar(sc, ax=axes, label="pressure [GPa]")
     fig.suptitle("Superconductors reported after SuperCon (held out)")
     return fig
+
+
+@plotting.style()
+def plot_resistivity_temperature(table):
+    """ρ(T)/ρ(293 K) of each metal: measured, Bloch–Grüneisen (θ_R = θ_D, two anchors at or
+    below 200 K) and the paper's model (R_v fixed, c(293 K) = 0.1), one panel a metal
+    (``resistivity-temperature.csv``)."""
+    metals = list(dict.fromkeys(table.symbol))
+    ncols = 5
+    nrows = -(-len(metals) // ncols)
+    fig, axes = plotting.subplots(nrows, ncols, figsize=(13, 2.5 * nrows + 0.8), squeeze=False,
+                                  sharex=True, sharey=True)  # fmt: skip
+    for ax in axes.flat[len(metals) :]:
+        ax.set_visible(False)
+    for ax, sym in zip(axes.flat, metals, strict=False):
+        sub = table[table.symbol == sym].sort_values("T_K")
+        ref = sub.rho_measured_ohm_m[sub.T_K == 293.0]
+        ref = float(ref.iloc[0]) if len(ref) else np.nan
+        T = sub.T_K.to_numpy(float)
+        ax.plot(T, sub.rho_measured_ohm_m / ref, "ko", ms=3.5, label="measured")
+        ax.plot(T, sub.rho_bloch_gruneisen_ohm_m / ref, "-", color="tab:blue",
+                label="Bloch–Grüneisen")  # fmt: skip
+        ax.plot(T, sub.rho_model_relative, "--", color="tab:red", label="paper's model (ρ = Z·D)")
+        anchors = sub[sub.bg_anchor.astype(bool)]
+        ax.plot(anchors.T_K, anchors.rho_measured_ohm_m / ref, "o", mfc="none", mec="tab:blue",
+                ms=7, label="Bloch–Grüneisen anchors")  # fmt: skip
+        ax.set(yscale="log", ylim=(1e-4, 5))
+        ax.set_title(sym, fontsize=10)
+    for ax in axes[-1]:
+        ax.set_xlabel("T [K]")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("ρ(T)/ρ(293 K)")
+    axes.flat[0].legend(fontsize=7, loc="lower right")
+    fig.suptitle("Resistivity against temperature: measured, Bloch–Grüneisen and the paper's "
+                 "model (no fit at or above 273 K)")  # fmt: skip
+    return fig
+
+
+@plotting.style()
+def plot_pressure_coefficients(table):
+    """|d ln ρ/dp| at low pressure per element for the paper's model and for −2γ_G/K, with the
+    predicted sign as the marker and the measured sign as its colour; measured magnitudes where
+    Bridgman's numbers are shipped (``resistivity-pressure.csv``)."""
+    t = table.sort_values(["measured_sign", "symbol"]).reset_index(drop=True)
+    fig, ax = plotting.subplots(figsize=(11, 4.8))
+    x = np.arange(len(t))
+    series = (
+        ("dlnrho_dp_model_per_GPa", -0.18, "paper's model", "tab:red"),
+        ("dlnrho_dp_mainstream_per_GPa", 0.0, "Bloch–Grüneisen −2γ_G/K", "tab:blue"),
+        ("dlnrho_dp_measured_per_GPa", 0.18, "measured (Bridgman)", "black"),
+    )
+    meas = t.measured_sign.to_numpy(float)
+    for col, dx, label, colour in series:
+        v = t[col].to_numpy(float)
+        for sign, marker in ((1, "^"), (-1, "v")):
+            ok = np.isfinite(v) & (np.sign(v) == sign) & (v != 0)
+            right = ok & (np.sign(v) == meas)
+            ax.scatter(x[right] + dx, np.abs(v[right]), marker=marker, s=46, color=colour,
+                       label=f"{label}: {'rises' if sign > 0 else 'falls'}")  # fmt: skip
+            wrong = ok & (np.sign(v) != meas)
+            ax.scatter(x[wrong] + dx, np.abs(v[wrong]), marker=marker, s=46, facecolor="none",
+                       edgecolor=colour)  # fmt: skip
+    ax.set_xticks(x, [f"{s}\n{'+' if m > 0 else '−'}" for s, m in zip(t.symbol, meas, strict=True)],
+                  fontsize=8)  # fmt: skip
+    ax.set(yscale="log", ylabel="|d ln ρ/dp| at low pressure [1/GPa]",
+           title="Pressure coefficient of resistivity; below each element the measured sign "
+           "(hollow marker: predicted sign wrong)")  # fmt: skip
+    ax.legend(fontsize=7, ncol=3, loc="upper left")
+    return fig

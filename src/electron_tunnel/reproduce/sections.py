@@ -207,7 +207,7 @@ def skill_html(claims) -> str:
 <th>beside it, on the same rows</th></tr>{"".join(rows)}</table></div>"""
 
 
-def mainstream_html(claims, png=None) -> str:
+def mainstream_html(claims, pngs=()) -> str:
     """The paper beside mainstream physics: every world test with a mainstream twin."""
     rows = []
     for c in claims:
@@ -230,7 +230,12 @@ def mainstream_html(claims, png=None) -> str:
     )
     if not rows and not items:
         return ""
-    fig = _img(png, "Mainstream T_c against measured, with the paper's class") if png else ""
+    captions = (
+        "Mainstream T_c against measured, with the paper's class",
+        "Resistivity against temperature: measured, Bloch–Grüneisen and the paper's model",
+        "Pressure coefficient of resistivity: both models and Bridgman's measurements",
+    )
+    fig = "".join(_img(png, cap) for png, cap in zip(pngs, captions, strict=False) if png)
     return f"""
 <h2 id="mainstream">The paper beside mainstream physics</h2>
 <p>Each test of the paper that has a mainstream counterpart (McMillan/Allen–Dynes, BCS,

@@ -33,6 +33,8 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 
+from scipy import stats as scipy_stats
+
 __all__ = [
     "APPROX_REL",
     "ASSOCIATION_RULE",
@@ -45,9 +47,11 @@ __all__ = [
     "PRESSURE_RULE",
     "SCREENING_RULE",
     "SCREENING_STRONG",
+    "SHARE_RULE",
     "SKILL_RULE",
     "STATEMENT_RULE",
     "TREND_ABSENT_RULE",
+    "TWO_SHARES_RULE",
     "Verdict",
     "association_verdict",
     "judge_meissner",
@@ -58,9 +62,11 @@ __all__ = [
     "negligible_effect",
     "pressure_verdict",
     "screening_verdict",
+    "share_verdict",
     "skill_verdict",
     "statement_verdict",
     "trend_absent_verdict",
+    "two_shares_verdict",
     "universal_statement_verdict",
     "verdict_from_printed",
 ]
@@ -149,6 +155,20 @@ STATEMENT_RULE = (
     "the other one; the note lists them); without counterexamples it is confirmed if the "
     "predicted magnitudes (where measured) are within a factor 3 of the measured ones, "
     "approximate if not or if none is measured; untestable without rows"
+)
+SHARE_RULE = (
+    "A statement that something is common ('superconductivity is common at high pressures') is "
+    "a share k/n of a cited sample against one half: confirmed if the 95 % Clopper-Pearson "
+    "interval of k/n lies wholly above 1/2, contradicted if wholly below, otherwise no signal; "
+    "untestable without rows"
+)
+TWO_SHARES_RULE = (
+    "A statement that a property belongs usually to one group ('type-II superconductors are "
+    "usually made of alloys or compounds') is scored as the share with the property in that "
+    "group (k1/n1) against the share in the other (k2/n2): confirmed if k1/n1 >= 0.8 and it "
+    "exceeds k2/n2 by Fisher's exact test at p < 0.05 (one-sided); approximate if k1/n1 > k2/n2 "
+    "at p < 0.05 but k1/n1 < 0.8; contradicted if k1/n1 < k2/n2 at p < 0.05; otherwise no "
+    "signal; untestable if either group is empty"
 )
 TREND_ABSENT_RULE = (
     "A statement that a trend does not hold is contradicted if the rank correlation's 95 % CI "
@@ -394,6 +414,51 @@ def universal_statement_verdict(n_counter, n, median_ratio=float("nan")) -> Verd
     if n_counter > 0:
         return Verdict.CONTRADICTED
     return Verdict.CONFIRMED if 1 / 3 <= r <= 3 else Verdict.APPROXIMATE
+
+
+def share_verdict(k, n, threshold=0.5) -> Verdict:
+    """Verdict on "common" from a share ``k/n`` against ``threshold`` ([`SHARE_RULE`][]).
+
+    Examples
+    --------
+    >>> [str(share_verdict(k, 40)) for k in (30, 20, 8)]
+    ['confirmed', 'no signal', 'contradicted']
+    >>> str(share_verdict(0, 0))
+    'untestable'
+    """
+    k, n = int(k), int(n)
+    if n == 0:
+        return Verdict.UNTESTABLE
+    ci = scipy_stats.binomtest(k, n).proportion_ci(0.95, method="exact")
+    lo, hi = ci.low, ci.high
+    if lo > threshold:
+        return Verdict.CONFIRMED
+    if hi < threshold:
+        return Verdict.CONTRADICTED
+    return Verdict.NO_SIGNAL
+
+
+def two_shares_verdict(k1, n1, k2, n2, usually=0.8, alpha=0.05) -> Verdict:
+    """Verdict on "usually in group 1" from two shares ([`TWO_SHARES_RULE`][]).
+
+    Examples
+    --------
+    >>> [str(two_shares_verdict(*a)) for a in ((18, 20, 3, 30), (12, 20, 3, 30), (3, 30, 18, 20))]
+    ['confirmed', 'approximate', 'contradicted']
+    >>> str(two_shares_verdict(5, 10, 4, 10)), str(two_shares_verdict(1, 1, 0, 0))
+    ('no signal', 'untestable')
+    """
+    k1, n1, k2, n2 = (int(v) for v in (k1, n1, k2, n2))
+    if n1 == 0 or n2 == 0:
+        return Verdict.UNTESTABLE
+    table = [[k1, n1 - k1], [k2, n2 - k2]]
+    p_more = scipy_stats.fisher_exact(table, alternative="greater").pvalue
+    p_less = scipy_stats.fisher_exact(table, alternative="less").pvalue
+    if p_more < alpha:
+        return Verdict.CONFIRMED if k1 / n1 >= usually else Verdict.APPROXIMATE
+    if p_less < alpha:
+        return Verdict.CONTRADICTED
+    return Verdict.NO_SIGNAL
 
 
 def trend_absent_verdict(estimate, ci95, chance=0.0, band=None) -> Verdict:

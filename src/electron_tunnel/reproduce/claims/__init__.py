@@ -16,7 +16,9 @@ Literature facts used for a verdict carry their citation in ``note``.
 One module per section of the paper: [`tunnel`][] (two-centre system, conducting radius,
 threshold), [`series`][] (the infinite series), [`figures_table`][] (Figures 1-7, Table 1),
 [`phenomenology`][] (eqs 42-45), [`materials`][] (real elements, Figures 11-13),
-[`pressure`][] (Figure 8, T_c under pressure), [`meissner`][], [`screen`][]; [`base`][] holds the
+[`pressure`][] (Figure 8, T_c under pressure), [`meissner`][], [`mainstream`][] (the paper
+beside mainstream physics), [`superconductors`][] (type II, superconductivity under pressure),
+[`screen`][]; [`base`][] holds the
 [`Claim`][] record; the rules are those of [`electron_tunnel.reproduce.verdicts`][].
 """
 
@@ -26,7 +28,7 @@ from ... import datasets, diagram
 from ...errors import InputError
 from ...outputs import Result
 from ..verdicts import NEGLIGIBLE_RULE, Verdict, judge_meissner, negligible_effect
-from . import figures_table, materials, phenomenology, resistance, series, tunnel
+from . import figures_table, materials, phenomenology, resistance, series, superconductors, tunnel
 from . import mainstream as mainstream_claims
 from . import meissner as meissner_claims
 from . import pressure as pressure_claims
@@ -80,6 +82,7 @@ def compute_claims(
         + [screen_claims.high_tc_claim()]
         + resistance.claims()
         + mainstream_claims.claims(pressure)
+        + superconductors.claims()
         + screen_claims.claims(screen)
         + [screen_claims.heldout_claim(heldout)]
     )
@@ -125,6 +128,10 @@ SINGLE_COMPARISON = {
     "resistivity-rises-with-temperature": "every measured coefficient is positive, so there is "
     "no contrast to score skill on; the magnitude decides, beside Bloch–Grüneisen",
     "drude-density-resistivity": "a claim about another theory, decided by its own predictions",
+    "type-ii-are-compounds": "two measured shares (type II among compounds and among elements), "
+    "no prediction to score; the mainstream's κ-based types are shown",
+    "superconductivity-common-under-pressure": "a share of cited outcomes against the "
+    "statement's 'common' (one half)",
 }
 
 
