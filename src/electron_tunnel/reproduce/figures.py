@@ -323,27 +323,37 @@ def plot_figure7(df, crossings, R_b: float = FIG_R_B):
 
 @plotting.style()
 def plot_mainstream_tc(table):
-    """The mainstream's predicted T_c (Allen–Dynes/McMillan) against measured, each element
-    marked by the paper's class at c = 0.1 (``mainstream.csv``)."""
-    fig, ax = plotting.subplots(figsize=(6.2, 5.2))
+    """The mainstream's predicted T_c (Allen–Dynes/McMillan) against measured: the marker says
+    where λ comes from (filled: first-principles, source checked; hollow: first-principles,
+    not checked; triangle: tunnelling), the colour the paper's class at c = 0.1
+    (``mainstream.csv``)."""
+    fig, ax = plotting.subplots(figsize=(6.4, 5.4))
     t = table[np.isfinite(table.tc_mainstream_K.to_numpy(float)) & (table.tc_measured_K > 0)]
-    markers = {"insulator": "s", "conductor": "o", "superconductor": "*", "": "x"}
-    for state, m in markers.items():
-        sub = t[t.paper_state.astype(str) == state]
-        if len(sub):
-            ax.scatter(sub.tc_measured_K, sub.tc_mainstream_K, marker=m, s=60,
-                       label=f"paper's class at c = 0.1: {state or 'none (outside the domain)'}")  # fmt: skip
-            for r in sub.itertuples():
-                ax.annotate(r.symbol, (r.tc_measured_K, r.tc_mainstream_K), fontsize=8,
-                            xytext=(4, 3), textcoords="offset points")  # fmt: skip
-    lo, hi = 0.3, 40.0
+    checked = t.lambda_checked.astype(bool) if "lambda_checked" in t else np.zeros(len(t), bool)
+    fp = t.lambda_method.astype(str) == "first-principles"
+    groups = (("first-principles λ, checked (scored)", fp & checked, "o", True),
+              ("first-principles λ, not checked", fp & ~checked, "o", False),
+              ("tunnelling λ", ~fp, "^", True))  # fmt: skip
+    colours = {"insulator": "tab:blue", "conductor": "tab:orange", "superconductor": "tab:green"}
+    for label, mask, marker, filled in groups:
+        for state, colour in (*colours.items(), ("", "0.5")):
+            sub = t[mask & (t.paper_state.astype(str) == state)]
+            if not len(sub):
+                continue
+            ax.scatter(sub.tc_measured_K, sub.tc_mainstream_K, marker=marker, s=60,
+                       facecolor=colour if filled else "none", edgecolor=colour,
+                       label=f"{label}; paper's class at c = 0.1: {state or 'none'}")  # fmt: skip
+    for r in t.itertuples():
+        ax.annotate(r.symbol, (r.tc_measured_K, r.tc_mainstream_K), fontsize=8,
+                    xytext=(4, 3), textcoords="offset points")  # fmt: skip
+    lo, hi = 0.08, 40.0
     x = np.array([lo, hi])
     ax.plot(x, x, "k-", lw=1, label="predicted = measured")
-    ax.fill_between(x, x / 2, x * 2, color="0.85", zorder=0, label="within a factor 2")
+    ax.fill_between(x, x / 2, x * 2, color="0.88", zorder=0, label="within a factor 2")
     ax.set(xscale="log", yscale="log", xlim=(lo, hi), ylim=(lo, hi),
            xlabel="measured T_c [K]", ylabel="mainstream T_c (Allen–Dynes / McMillan) [K]",
-           title="Mainstream T_c of the elements; the paper predicts no T_c")  # fmt: skip
-    ax.legend(fontsize=8, loc="upper left")
+           title="Mainstream T_c of the elements (μ* fixed); the paper predicts no T_c")  # fmt: skip
+    ax.legend(fontsize=7, loc="upper left")
     return fig
 
 
