@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import pathlib
 import subprocess
 import sys
 import textwrap
@@ -18,7 +19,8 @@ import numpy as np
 import pytest
 
 import electron_tunnel as et
-from electron_tunnel import _accel, _series
+from electron_tunnel import _accel, _roots, _series
+from electron_tunnel.errors import InputError
 
 from .reference import d_infinite, root_in_unit
 
@@ -121,6 +123,147 @@ def test_kernels_work_without_a_writable_cache(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "ok"
+
+
+def test_kernel_polynomials_are_the_chebyshev_series():
+    """Horner on the monomial form of degree DEGREE = the full Chebyshev series to ~1 ulp.
+
+    The dropped tail (degrees DEGREE + 1 .. 26) is below 3e-17 and the conversion is exact
+    up to one rounding per coefficient, so the kernels' H0, H1 differ from the NumPy path's by
+    about an ulp of |H| <= 0.6; their derivatives (degree DERIVATIVE_DEGREE) need far less.
+    """
+    kernels = _accel.kernels()
+    h0, h1 = _series._h_coefficients()
+    t = np.linspace(-1.0, 1.0, 20001)
+    for full, mono in ((h0, kernels._P0), (h1, kernels._P1)):
+        assert mono.size == kernels.DEGREE + 1
+        assert np.abs(full[kernels.DEGREE + 1 :]).sum() < 3e-17  # the tail the kernels drop
+        assert np.abs(mono).sum() < 1.0  # no cancellation in Horner's rule on |t| <= 1
+        got = np.polynomial.polynomial.polyval(t, mono)
+        assert np.max(np.abs(got - _series.clenshaw(t, full))) <= 3e-16
+    # the derivatives (Newton step of R_c only) to 3e-8, under 2e-8 of |G'| > 2: the root
+    # moves by that times the error of the fit it starts from (< 1e-10)
+    for full, deriv in ((h0, kernels._Q0), (h1, kernels._Q1)):
+        assert deriv.size == kernels.DERIVATIVE_DEGREE + 1
+        want = np.polynomial.chebyshev.chebval(t, np.polynomial.chebyshev.chebder(full))
+        assert np.max(np.abs(np.polynomial.polynomial.polyval(t, deriv) - want)) <= 3e-8
+
+
+@pytest.mark.parametrize("scale", [1e-120, 1e-60, 1.0, 1e60, 1e120])
+def test_kernel_d_far_from_the_atomic_scale(monkeypatch, scale):
+    """Lengths outside [1e-100, 1e100] (and x below 1e-100) take the exact second loop."""
+    rng = np.random.default_rng(12)
+    x = rng.uniform(1e-6, 2 - 1e-6, N)
+    x[:4] = [1e-150 if scale > 1e-100 else 1e-30, 1e-101, 1.0, 2 - 1e-15]
+    R_b = scale * rng.uniform(0.5, 2.0, N)
+    r = x * R_b
+    c = rng.uniform(0, 1, N)
+    fast = et.resisting_distance(r, R_b, c)
+    monkeypatch.setattr(_accel, "COMPILED_MIN_SIZE", 10**12)
+    slow = et.resisting_distance(r, R_b, c)
+    xe = r / R_b
+    size = (1 / xe + 1 + c * (3 / (2 - xe) + 2 / (2 - xe) ** 2 + 1)) * abs(1 - xe) / R_b
+    assert np.all(np.isfinite(fast))
+    assert np.all(np.abs(fast - slow) <= 1e-14 * size)
+    assert fast[2] == 0.0 and not np.signbit(fast[2])
+
+
+def test_kernel_conducting_radius_near_the_threshold_and_at_one():
+    """One Newton step from the inverse fit: as exact as two, down to c = c* + 1e-15."""
+    c_star = et.insulating_threshold()
+    c = np.concatenate([c_star + np.logspace(-15, -1, N // 2), np.linspace(c_star, 1.0, N // 2)])
+    got = et.conducting_radius(1.0, c)
+    assert np.array_equal(np.isnan(got), c <= c_star)
+    x = _roots.conducting_x_infinite(c)
+    ok = ~np.isnan(x)
+    assert np.all(np.abs(got[ok] - x[ok]) <= 4 * EPS * x[ok])
+    for ci in (c_star + 1e-9, c_star + 1e-4, 0.5, 1.0):
+        root = root_in_unit(lambda x, ci=ci: d_infinite(x, ci) / (1 - x))
+        one = et.conducting_radius(np.ones(N), np.full(N, ci))
+        assert math.isclose(one[0], float(root), rel_tol=1e-14)
+
+
+def test_kernel_threads_give_the_same_numbers():
+    kernels = _accel.kernels()
+    rng = np.random.default_rng(13)
+    n = 5 * 10**5
+    R_b = rng.uniform(1e-11, 1e-9, n)
+    r = rng.uniform(1e-6, 2 - 1e-6, n) * R_b
+    c = rng.uniform(0, 1, n)
+    one = kernels.resisting_distance(r, R_b, c)
+    assert np.array_equal(kernels.resisting_distance(r, R_b, c, threads=3), one)
+    assert np.array_equal(one, et.resisting_distance(r, R_b, c))  # the model: one thread
+    coef, c_star = _roots._inverse_fit()
+    rc = kernels.conducting_radius(R_b, c, coef, c_star)
+    assert np.array_equal(kernels.conducting_radius(R_b, c, coef, c_star, 2), rc, equal_nan=True)
+    for bad in (0, -1, 1.5, True, "2"):
+        with pytest.raises(InputError, match="threads must be an integer >= 1"):
+            kernels.resisting_distance(r, R_b, c, threads=bad)
+
+
+def test_kernel_d_loop_is_vectorised(tmp_path):
+    """The D loop compiles to packed (SIMD) arithmetic with no Python division check."""
+    if "fma" not in pathlib.Path("/proc/cpuinfo").read_text(errors="replace"):
+        pytest.skip("needs an x86 CPU with FMA")
+    code = textwrap.dedent(
+        f"""
+        import re
+        import numpy as np
+        from electron_tunnel import _kernels
+        x = np.linspace(0.01, 1.99, {N})
+        _kernels.rb_d_infinite(x, np.ones_like(x), np.full_like(x, 0.3))
+        asm = next(iter(_kernels._rb_d_loop.inspect_asm().values()))
+        ir = next(iter(_kernels._rb_d_loop.inspect_llvm().values()))
+        packed = re.findall(r"\\bvfn?m(?:add|sub)\\d+pd\\s+%[yz]mm", asm)
+        print(len(packed), "ZeroDivisionError" in ir)
+        """
+    )
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path / "cache"))  # compile, not load
+    res = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert res.returncode == 0, res.stderr
+    n_packed, zero_division_check = res.stdout.split()
+    assert int(n_packed) >= _accel.kernels().DEGREE and zero_division_check == "False"
+
+
+def test_numpy_fallback_without_numba(tmp_path):
+    """Without Numba every input takes the NumPy path, and it gives the kernels' numbers."""
+    rng = np.random.default_rng(14)
+    R_b = rng.uniform(1e-11, 1e-9, N)
+    x = rng.uniform(1e-6, 2 - 1e-6, N)
+    c = rng.uniform(0, 1, N)
+    fast_d = et.resisting_distance(x * R_b, R_b, c)
+    fast_rc = et.conducting_radius(R_b, c)
+    code = textwrap.dedent(
+        """
+        import sys
+        import numpy as np
+        sys.modules["numba"] = None  # import numba now raises ImportError
+        import electron_tunnel as et
+        from electron_tunnel import _accel
+        a = np.load(sys.argv[1])
+        d = et.resisting_distance(a["x"] * a["R_b"], a["R_b"], a["c"])
+        rc = et.conducting_radius(a["R_b"], a["c"])
+        assert _accel.kernels() is None and "electron_tunnel._kernels" not in sys.modules
+        np.save(sys.argv[2], np.stack([d, rc]))
+        """
+    )
+    inputs, outputs = tmp_path / "in.npz", tmp_path / "out.npy"
+    np.savez(inputs, x=x, R_b=R_b, c=c)
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(inputs), str(outputs)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    slow_d, slow_rc = np.load(outputs)
+    size = (1 / x + 1 + c * (3 / (2 - x) + 2 / (2 - x) ** 2 + 1)) * abs(1 - x) / R_b
+    assert np.all(np.abs(fast_d - slow_d) <= 1e-14 * size)
+    assert np.array_equal(np.isnan(fast_rc), np.isnan(slow_rc))
+    tunnel = ~np.isnan(slow_rc)
+    assert np.all(np.abs(fast_rc - slow_rc)[tunnel] <= 1e-14 * slow_rc[tunnel])
 
 
 # --------------------------------------------------------------------------- the switch (_accel)
