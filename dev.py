@@ -68,6 +68,27 @@ def ensure_chromium() -> None:
             return
 
 
+def parallel_args(rest: list[str]) -> list[str]:
+    """pytest's ``-n N --dist loadfile --no-loadscope-reorder`` when pytest-xdist is installed
+    (it comes with the test extra), else nothing; nothing either when ``rest`` already chooses
+    (``-n``, ``--dist``, ``-p no:xdist``). N: the cores this process may use, at most 4 (the
+    suite's slow parts are a few files). ``loadfile`` keeps each file on one worker, so a
+    module's fixtures (a site build, a server, a browser) run once; the files in the order of
+    collection, which tests/conftest.py starts with the slowest; the session's one shared
+    reproduction is run once across the workers (tests/conftest.py)."""
+    if any(a.startswith(("-n", "--numprocesses", "--dist")) or "no:xdist" in a for a in rest):
+        return []
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    workers = min(cores, 4)
+    have = subprocess.run([PY, "-c", "import xdist, filelock"], cwd=ROOT, capture_output=True)
+    if workers < 2 or have.returncode:
+        return []
+    return ["-n", str(workers), "--dist", "loadfile", "--no-loadscope-reorder"]
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test", "bench", "docs"}:
         print(__doc__)
@@ -82,7 +103,7 @@ def main(argv: list[str]) -> int:
         sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "tools", "dev.py")
         sh(BIN / "lint-imports")
-        sh(PY, "-m", "pytest", *rest)
+        sh(PY, "-m", "pytest", *parallel_args(rest), *rest)
     elif command == "docs":
         ensure_env()
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -13,10 +13,10 @@ from electron_tunnel import materials
 
 @pytest.fixture(scope="module")
 def df(tmp_path_factory):
-    import os
-
-    os.environ["ETUNNEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    return materials.elements(refresh=True)
+    # a fresh cache for this module only: restored afterwards, so later files keep theirs
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ETUNNEL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield materials.elements(refresh=True)
 
 
 def test_shape_columns_and_units(df):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -44,11 +44,16 @@ def strict_json(path):
     return json.loads(path.read_text(encoding="utf-8"), parse_constant=_reject_constant)
 
 
+# the report's "Generated" line as `etunnel reproduce` writes it (the current UTC time)
+GENERATED_NOW = rb"Generated \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(electron-tunnel "
+
+
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("repro")
-    report = reproduce(out, timestamp="TEST")
-    return out, report
+def run(reproduction):
+    """The session's shared run of ``python -m electron_tunnel reproduce`` (tests/conftest.py):
+    (output directory, report). Tests only read it."""
+    assert reproduction.returncode == 0, reproduction.stderr
+    return reproduction.out, reproduction.report
 
 
 @pytest.fixture(scope="module")
@@ -312,7 +317,9 @@ def test_phenomenology_verdicts_and_citations(claims):
         assert "Doll" in claims[key]["note"] and "Phys. Rev. Lett. 7, 51" in claims[key]["note"]
     jc = claims["eq44-critical-current"]
     assert jc["verdict"] == "contradicted" and jc["computed_value"] < 0
-    assert "Tinkham" in jc["note"]
+    assert "Lubell" in jc["note"] and "Bottura" in jc["note"]  # the measured laws
+    gl = next(x for x in jc["comparisons"] if x["name"] == "textbook (Ginzburg-Landau)")
+    assert "Tinkham" in gl["method"] and gl["verdict"] == "contradicted"
     assert claims["eq43-stefan-boltzmann"]["verdict"] == "confirmed"
 
 
@@ -362,24 +369,32 @@ def test_report_contains_every_claim_and_figure(run, claims):
         assert f"id='{cid}'" in html
     # Figures 1, 2, 5, 7, 8, 11-13, two plots; pressure; Meissner (2); screening (3);
     # mainstream T_c; held-out
-    assert html.count("data:image/png;base64,") == 18
+    assert html.count("data:image/png;base64,") == 20
     assert "http://" not in html and "https://" not in html  # self-contained
-    assert "Generated TEST" in html
+    # the command's own time stamp ("Generated TEST", the timestamp argument of reproduce():
+    # test_output_is_deterministic)
+    assert len(re.findall(GENERATED_NOW.decode(), html)) == 1
     assert "Figure 8" in html and "triple point" in html
 
 
-def test_output_is_deterministic(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    reproduce(a, timestamp="T1")
-    reproduce(b, timestamp="T2")
+def test_output_is_deterministic(run, tmp_path):
+    """The shared run (``python -m electron_tunnel reproduce``, another process) and one more,
+    in this process through the library's reproduce(), give the same bytes."""
+    a, _ = run
+    b = tmp_path / "b"
+    assert reproduce(b, timestamp="TEST") == b / "report.html"
     files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     for rel in files:
         x, y = (a / rel).read_bytes(), (b / rel).read_bytes()
         if rel.name == "report.html":
-            x, y = x.replace(b"Generated T1", b""), y.replace(b"Generated T2", b"")
+            assert b"Generated TEST" in y  # the timestamp argument is the report's "Generated"
+            x, n = re.subn(GENERATED_NOW, b"Generated (electron-tunnel ", x)
+            assert n == 1
+            y = y.replace(b"Generated TEST (electron-tunnel ", b"Generated (electron-tunnel ")
         assert x == y, rel
     assert not [p for p in a.iterdir() if p.name.startswith(".etunnel-staging")]
+    assert not [p for p in b.iterdir() if p.name.startswith(".etunnel-staging")]
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path, capsys):
@@ -419,12 +434,13 @@ def test_read_only_directory_leaves_nothing(tmp_path):  # pragma: no cover - non
         ro.chmod(0o700)
 
 
-def test_cli_reproduce_prints_progress_and_summary(tmp_path, capsys):
-    assert cli.main(["reproduce", "--out", str(tmp_path / "r")]) == 0
-    captured = capsys.readouterr()
-    assert "[1/9]" in captured.err and "[9/9]" in captured.err
-    assert "claims:" in captured.out and "report:" in captured.out
-    assert (tmp_path / "r" / "report.html").exists()
+def test_cli_reproduce_prints_progress_and_summary(reproduction):
+    """The command's progress lines (stderr) and summary (stdout), from the session's shared
+    run: ``python -m electron_tunnel reproduce``, which is the ``etunnel`` command's main()."""
+    assert reproduction.returncode == 0, reproduction.stderr
+    assert "[1/9]" in reproduction.stderr and "[9/9]" in reproduction.stderr
+    assert "claims:" in reproduction.stdout and "report:" in reproduction.stdout
+    assert reproduction.report.exists()
 
 
 def _chromium():
@@ -468,15 +484,10 @@ def test_report_opens_in_headless_chromium_without_console_errors(run, tmp_path)
     assert shot.exists() and shot.stat().st_size > 50_000
 
 
-def test_module_entry_point(tmp_path):
-    proc = subprocess.run(
-        [sys.executable, "-m", "electron_tunnel", "reproduce", "-q", "--out", str(tmp_path / "m")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert Path(tmp_path / "m" / "claims.csv").exists()
+def test_module_entry_point(reproduction):
+    """``python -m electron_tunnel reproduce``: the session's shared run is that command."""
+    assert reproduction.returncode == 0, reproduction.stderr
+    assert Path(reproduction.out / "claims.csv").exists()
 
 
 def test_remaining_statement_verdicts_from_independent_checks(claims):
@@ -749,8 +760,9 @@ def test_mainstream_beside_the_paper(run, claims):
             "bc0_measured_T", "bc0_bcs_T", "paper_critical_c", "paper_state", "source")  # fmt: skip
     for col in cols:
         assert col in table.columns, col
-    # the rule of mainstream-tc-elements, recomputed from the table (first-principles λ)
+    # the rule of mainstream-tc-elements, recomputed from the table (checked first-principles λ)
     fp = table[(table.lambda_method == "first-principles") & (table.tc_measured_K > 0)]
+    fp = fp[fp.lambda_checked.astype(bool)]
     ratio = np.maximum(fp.tc_mainstream_K / fp.tc_measured_K, fp.tc_measured_K / fp.tc_mainstream_K)
     share = float(np.mean(ratio <= 2.0))
     want = "confirmed" if share >= 0.8 else "approximate" if share >= 0.5 else "contradicted"
@@ -780,3 +792,16 @@ def test_mainstream_beside_the_paper(run, claims):
     scored = held[held.scored.astype(bool)]
     assert (held.reason.fillna("") != "").sum() == len(held) - len(scored)
     assert c["verdict"] == verdicts.screening_verdict(c["ci95"], c["estimate"])
+
+
+def test_superconductor_claims_match_their_checks(claims):
+    """The claims about which matter superconducts, as written: the verdicts their module gives
+    directly (counts recomputed from the tables in test_superconductor_claims.py)."""
+    from electron_tunnel.reproduce.claims import superconductors
+
+    direct = {e.id: e for e in superconductors.claims()}
+    for cid in ("type-ii-are-compounds", "superconductivity-common-under-pressure"):
+        assert claims[cid]["verdict"] == direct[cid].verdict, cid
+        assert claims[cid]["computed_value"] == direct[cid].computed_value, cid
+        names = {x["name"] for x in claims[cid]["comparisons"]}
+        assert {"no-skill", "confound"} <= names, cid

@@ -73,7 +73,7 @@ def test_kg_per_cm2_conversion():
     assert -2.0e-6 / 9.80665e-5 == pytest.approx(-0.0204, abs=5e-5)
 
 
-# --------------------------------------------------------------------------- resistivity_temperature
+# --------------------------------------------------------------------------- rho(T)
 def test_rho_rises_with_temperature(rho):
     for sym, grp in rho.groupby("symbol"):
         assert np.all(np.diff(grp.sort_values("T_K").rho_ohm_m.to_numpy()) > 0), sym
@@ -117,7 +117,7 @@ _WIRE = {
 @pytest.mark.parametrize("sym", sorted(_SCRIPT))
 def test_spot_values_against_handbook_script(rho, sym):
     got = rho[rho.symbol == sym].set_index("T_K").rho_ohm_m
-    for T, v in zip(_SCRIPT_T, _SCRIPT[sym]):
+    for T, v in zip(_SCRIPT_T, _SCRIPT[sym], strict=False):
         assert got[T] == pytest.approx(v * 1e-8, rel=1e-9), (sym, T)
 
 

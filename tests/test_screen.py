@@ -190,19 +190,41 @@ def test_resampler_equals_stats():
 
 
 @pytest.fixture(scope="module")
-def evaluation(tmp_path_factory):
-    out = tmp_path_factory.mktemp("screen-eval")
-    pngs, before = {}, {}
+def evaluation_run(tmp_path_factory):
+    """`etunnel screen --evaluate`, run once for this module (in-process; its ML baseline alone
+    takes half a minute): the command calls screen.write_evaluation with the audit's judge, as
+    the reproduction does. A wrapper around that call records what the judge is given and asks
+    for the PNG bytes (the ``pngs`` argument); the tests read the files it wrote."""
+    out = tmp_path_factory.mktemp("screen-eval") / "ev"
+    pngs, before, judges, returned = {}, {}, [], []
+    write_evaluation = screen.write_evaluation
 
-    def judge(results):
-        entries = results["guidelines"] + results["features"] + results["baselines"]
-        before["verdicts"] = [e for e in entries if "verdict" in e]
-        before["rule"] = "verdict_rule" in results["settings"]
-        return verdicts.judge_screening(results)
+    def recording_write_evaluation(path, *, judge, **kwargs):
+        judges.append(judge)
 
-    # with the audit's judge, as `etunnel screen --evaluate` and the reproduction write it
-    _path, results = screen.write_evaluation(out, B=20, judge=judge, pngs=pngs)
-    return out, results, pngs, before
+        def recording_judge(results):
+            entries = results["guidelines"] + results["features"] + results["baselines"]
+            before["verdicts"] = [e for e in entries if "verdict" in e]
+            before["rule"] = "verdict_rule" in results["settings"]
+            return judge(results)
+
+        got = write_evaluation(path, judge=recording_judge, pngs=pngs, **kwargs)
+        returned.append(got)
+        return got
+
+    argv = ["screen", "--evaluate", "--out", str(out), "--bootstrap", "100", "-q"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(screen, "write_evaluation", recording_write_evaluation)
+        status, text = _run(argv)
+    assert judges == [verdicts.judge_screening] and len(returned) == 1, (status, text)
+    _path, results = returned[0]
+    return {"out": out, "results": results, "pngs": pngs, "before": before}, status, text
+
+
+@pytest.fixture(scope="module")
+def evaluation(evaluation_run):
+    run, _status, _text = evaluation_run
+    return run["out"], run["results"], run["pngs"], run["before"]
 
 
 def test_evaluation_files(evaluation):
@@ -302,9 +324,10 @@ def test_cli_missing_file(tmp_path, capsys):
     assert status == 2 and err.count("\n") == 1 and "no such file" in err
 
 
-def test_cli_evaluate_writes_the_audits_verdicts(tmp_path):
-    out = tmp_path / "ev"
-    status, text = _run(["screen", "--evaluate", "--out", str(out), "--bootstrap", "100", "-q"])
+def test_cli_evaluate_writes_the_audits_verdicts(evaluation_run):
+    # `etunnel screen --evaluate --out DIR --bootstrap 100 -q`: the module's shared run
+    run, status, text = evaluation_run
+    out = run["out"]
     assert status == 0
     data = json.loads((out / "screen-evaluation.json").read_text())
     assert data["settings"]["verdict_rule"] == verdicts.SCREENING_RULE
@@ -472,12 +495,16 @@ def test_model_cache_validation_without_training(model_cache):
 
 def test_exported_trees_equal_sklearn():
     from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
 
     rng = np.random.default_rng(1)
     X = rng.normal(size=(400, 3))
     X[rng.random(X.shape) < 0.1] = np.nan
     y = (np.nan_to_num(X[:, 0]) + 0.5 * np.nan_to_num(X[:, 1]) > 0).astype(int)
-    m = HistGradientBoostingClassifier(random_state=0, max_iter=30).fit(X, y)
+    # one OpenMP thread, as the package trains: on a busy machine (or beside another pytest
+    # worker) more threads made this small fit take seconds instead of a fraction of one
+    with threadpool_limits(1):
+        m = HistGradientBoostingClassifier(random_state=0, max_iter=30).fit(X, y)
     t = models._Trees.from_sklearn(m)
     assert t.proba(X) == pytest.approx(m.predict_proba(X)[:, 1], abs=1e-12)
 

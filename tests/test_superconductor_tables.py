@@ -14,6 +14,7 @@ typed parameters and the formulas below against an independent implementation.
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 
@@ -26,7 +27,8 @@ DATA = Path(__file__).resolve().parents[1] / "src" / "electron_tunnel" / "data"
 ELEMENTS = set(
     "H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se "
     "Br Kr Rb Sr Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb "
-    "Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am Cm".split()
+    "Dy Ho Er Tm Yb Lu Hf Ta W Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu Am "
+    "Cm".split()
 )
 
 
@@ -52,7 +54,15 @@ def comp() -> pd.DataFrame:
 
 
 def test_compound_columns_and_size(comp):
-    assert list(comp.columns) == ["material", "tc_K", "type", "evidence", "list_rule", "source", "note"]
+    assert list(comp.columns) == [
+        "material",
+        "tc_K",
+        "type",
+        "evidence",
+        "list_rule",
+        "source",
+        "note",
+    ]
     assert len(comp) >= 15
     assert not comp["material"].duplicated().any()
     _sources_ok(comp)
@@ -86,8 +96,15 @@ def ept() -> pd.DataFrame:
 
 def test_pressure_tests_columns_keys(ept):
     assert list(ept.columns) == [
-        "symbol", "tested_under_pressure", "superconducts_under_pressure", "superconducts_at_ambient",
-        "max_pressure_gpa", "tc_max_K", "pressure_at_tc_max_gpa", "source", "note",
+        "symbol",
+        "tested_under_pressure",
+        "superconducts_under_pressure",
+        "superconducts_at_ambient",
+        "max_pressure_gpa",
+        "tc_max_K",
+        "pressure_at_tc_max_gpa",
+        "source",
+        "note",
     ]
     assert not ept["symbol"].duplicated().any()
     assert set(ept["symbol"]) <= ELEMENTS
@@ -127,7 +144,9 @@ def test_pressure_tests_agree_with_element_table(ept):
     common = t.index.intersection(es.index)
     assert len(common) >= 15
     for sym in common:
-        assert (str(t.loc[sym, "superconducts_at_ambient"]).lower() == "true") == bool(amb[sym]), sym
+        assert (str(t.loc[sym, "superconducts_at_ambient"]).lower() == "true") == bool(amb[sym]), (
+            sym
+        )
 
 
 def test_pressure_tests_include_package_pressure_superconductors(ept):
@@ -158,7 +177,12 @@ def test_pressure_onsets():
 def test_element_table_fixes():
     es = _read("element-superconductivity.csv")
     assert list(es.columns) == [
-        "symbol", "tc_ambient_K", "ambient", "record_tc_pressure_gpa", "source", "note",
+        "symbol",
+        "tc_ambient_K",
+        "ambient",
+        "record_tc_pressure_gpa",
+        "source",
+        "note",
     ]
     assert not es["symbol"].duplicated().any()
     e = es.set_index("symbol")
@@ -182,7 +206,7 @@ def laws() -> pd.DataFrame:
 def _par(laws: pd.DataFrame, law: str) -> dict[str, float]:
     sub = laws[laws["law"] == law]
     assert len(sub), law
-    return dict(zip(sub["parameter"], sub["value"].astype(float)))
+    return dict(zip(sub["parameter"], sub["value"].astype(float), strict=False))
 
 
 def test_laws_columns_keys(laws):
@@ -199,14 +223,22 @@ def _bottura(P, T, B, eps, Bc20, Tc0):
     """ITER-2008 (Bottura & Bordini 2009) scaling as documented by PROCESS; returns J*B/C-form."""
     ca1, ca2, e0a = P["C_a1"], P["C_a2"], P["epsilon_0a"]
     esh = ca2 * e0a / math.sqrt(ca1**2 - ca2**2)
-    s = 1 + (ca1 * (math.sqrt(esh**2 + e0a**2) - math.sqrt((eps - esh) ** 2 + e0a**2)) - ca2 * eps) / (
-        1 - ca1 * e0a
-    )
+    s = 1 + (
+        ca1 * (math.sqrt(esh**2 + e0a**2) - math.sqrt((eps - esh) ** 2 + e0a**2)) - ca2 * eps
+    ) / (1 - ca1 * e0a)
     bc20, tc0 = Bc20 * s, Tc0 * s ** P["exp_s_tc"]
     t = T / tc0
     bc2 = bc20 * (1 - t ** P["exp_t_bc2"])
     b = B / bc2
-    j = P["C"] / B * s * (1 - t ** P["exp_t_bc2"]) * (1 - t ** P["exp_t_jc"]) * b ** P["p"] * (1 - b) ** P["q"]
+    j = (
+        P["C"]
+        / B
+        * s
+        * (1 - t ** P["exp_t_bc2"])
+        * (1 - t ** P["exp_t_jc"])
+        * b ** P["p"]
+        * (1 - b) ** P["q"]
+    )
     tc_b = tc0 * (1 - B / bc20) ** (1 / P["exp_t_bc2"])
     return j, bc2, tc_b
 
@@ -214,9 +246,13 @@ def _bottura(P, T, B, eps, Bc20, Tc0):
 def test_iter_nb3sn_against_process_tests(laws):
     P = _par(laws, "bottura_bordini_2009_iter_eutf4")
     area_m2 = math.pi * (0.5 * P["strand_diameter"]) ** 2 * (1 - P["f_Cu"]) / 1e6
-    for T, jexp, bexp in [(4.75, 692348194.774593, 27.092853296363597),
-                          (6.251, 495889332.08959526, 24.442648486388464)]:
-        j, bc2, tc = _bottura(P, T, 13.008974843466492, 0.001601605753441172, P["B_c20max"], P["T_c0max"])
+    for T, jexp, bexp in [
+        (4.75, 692348194.774593, 27.092853296363597),
+        (6.251, 495889332.08959526, 24.442648486388464),
+    ]:
+        j, bc2, tc = _bottura(
+            P, T, 13.008974843466492, 0.001601605753441172, P["B_c20max"], P["T_c0max"]
+        )
         assert j / area_m2 == pytest.approx(jexp, rel=1e-9)
         assert bc2 == pytest.approx(bexp, rel=1e-9)
         assert tc == pytest.approx(11.338458919718571, rel=1e-9)
@@ -224,7 +260,9 @@ def test_iter_nb3sn_against_process_tests(laws):
 
 def test_wst_nb3sn_against_process_test(laws):
     P = _par(laws, "bottura_bordini_2009_wst")
-    j, bc2, tc = _bottura(P, 4.75, 27.0, 0.001, 30.0, 25.0)  # PROCESS test inputs (B_c20 = 30 T, T_c0 = 25 K)
+    j, bc2, tc = _bottura(
+        P, 4.75, 27.0, 0.001, 30.0, 25.0
+    )  # PROCESS test inputs (B_c20 = 30 T, T_c0 = 25 K)
     assert j * 1e6 == pytest.approx(195513.0673058944, rel=1e-9)
     assert bc2 == pytest.approx(27.329369840368482, rel=1e-9)
     assert tc == pytest.approx(5.170678992915718, rel=1e-9)
@@ -249,7 +287,14 @@ def test_durham_nbti_against_process_test(laws):
     t = T / te
     bc = bc20 * (1 - t ** P["v"]) * s
     b = B / bc
-    j = P["A_0"] * s ** (P["u"] / P["w"]) * (te * (1 - t**2)) ** 2 * bc ** (P["n"] - 3) * b ** (P["p"] - 1) * (1 - b) ** P["q"]
+    j = (
+        P["A_0"]
+        * s ** (P["u"] / P["w"])
+        * (te * (1 - t**2)) ** 2
+        * bc ** (P["n"] - 3)
+        * b ** (P["p"] - 1)
+        * (1 - b) ** P["q"]
+    )
     assert j == pytest.approx(2551683055.6511745, rel=1e-9)
     # PROCESS's test unpacks gl_nbti() as (jcrit, tcrit, bcrit) although it returns
     # (j, b_critical, t_critical): its "tcrit" 7.277 is the critical field [T] and its
@@ -276,7 +321,14 @@ def test_durham_rebco_against_process_test(laws):
     t = T / te
     bc = bc20 * (1 - t) ** P["s"] * s
     b = B / bc
-    j = P["A_0"] * s ** (P["u"] / P["w"]) * (te * (1 - t**2)) ** 2 * bc ** (P["n"] - 3) * b ** (P["p"] - 1) * (1 - b) ** P["q"]
+    j = (
+        P["A_0"]
+        * s ** (P["u"] / P["w"])
+        * (te * (1 - t**2)) ** 2
+        * bc ** (P["n"] - 3)
+        * b ** (P["p"] - 1)
+        * (1 - b) ** P["q"]
+    )
     assert j == pytest.approx(14527.765708690296, rel=1e-9)
     assert bc == pytest.approx(9.439350824747793, rel=1e-9)
     assert te == pytest.approx(24.66989137698065, rel=1e-9)
@@ -289,7 +341,9 @@ def test_hazelton_zhai_rebco_against_process_test(laws):
     a_t = P["A_0"] + P["u"] * T**2 + P["v"] * T
     jl = a_t / B * bc ** P["b"] * (B / bc) ** P["p"] * (1 - B / bc) ** P["q"]
     j = jl * P["dx_rebco"] / P["dx_tape_total"]
-    assert j == pytest.approx(111046017.5, rel=1e-6)  # PROCESS's own tolerance (pytest.approx default)
+    assert j == pytest.approx(
+        111046017.5, rel=1e-6
+    )  # PROCESS's own tolerance (pytest.approx default)
     assert bc == pytest.approx(22.335736687814954, rel=1e-9)
     assert P["T_crit_factor"] * tc0 == pytest.approx(24.999125, rel=1e-12)
 
@@ -297,8 +351,11 @@ def test_hazelton_zhai_rebco_against_process_test(laws):
 def test_laws_fall_with_temperature(laws):
     """Each documented J_c falls as T rises at fixed B (unlike the paper's J_c = C T^4)."""
     P = _par(laws, "bottura_bordini_2009_iter_eutf4")
-    js = [_bottura(P, T, 12.0, 0.0, P["B_c20max"], P["T_c0max"])[0] for T in (2.0, 4.2, 6.0, 8.0, 10.0)]
-    assert all(a > b > 0 for a, b in zip(js, js[1:]))
+    js = [
+        _bottura(P, T, 12.0, 0.0, P["B_c20max"], P["T_c0max"])[0]
+        for T in (2.0, 4.2, 6.0, 8.0, 10.0)
+    ]
+    assert all(a > b > 0 for a, b in itertools.pairwise(js))
     R = _par(laws, "rebco_2nd_gen_croco")
 
     def jr(T, B=10.0):
@@ -306,4 +363,4 @@ def test_laws_fall_with_temperature(laws):
         return R["C"] / B * birr ** R["beta"] * (B / birr) ** R["p"] * (1 - B / birr) ** R["q"]
 
     jj = [jr(T) for T in (4.2, 20.0, 40.0, 60.0)]
-    assert all(a > b > 0 for a, b in zip(jj, jj[1:]))
+    assert all(a > b > 0 for a, b in itertools.pairwise(jj))
