@@ -13,8 +13,9 @@ Sources, read at run time (nothing here is typed by hand):
 
 The merged table is cached as CSV in the user cache directory (``$ETUNNEL_CACHE_DIR`` or
 ``$XDG_CACHE_HOME/electron-tunnel`` or ``~/.cache/electron-tunnel``), keyed by the versions of
-the package and both libraries. A missing value is NaN; [`EXCLUDED_TC`][] lists library values
-that are set to NaN, with the reason.
+the package and both libraries. Within a process, the table read from an unchanged cache file
+is kept and handed out as a copy (the audit looks elements up a few hundred times). A missing
+value is NaN; [`EXCLUDED_TC`][] lists library values that are set to NaN, with the reason.
 
 Two curated data sets of this package, with their citations (see [`electron_tunnel.datasets`][]),
 are applied on top of the libraries: ambient-pressure superconductivity checked against
@@ -42,6 +43,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import os
@@ -147,8 +149,12 @@ PAPER_CONVENTION = "paper"
 PRIMARY_CONVENTION = PAPER_CONVENTION
 
 _CACHE_FORMAT = 2
+#: The curated table of the cache file last read in this process, keyed by that file's path,
+#: size and modification time (a rewritten or replaced file is read again).
+_LAST_READ: dict = {}
 
 
+@functools.lru_cache(maxsize=1)
 def _versions() -> str:
     return f"{__version__}|{version('pymatgen-core')}|{version('mendeleev')}|{_CACHE_FORMAT}"
 
@@ -287,11 +293,19 @@ def elements(*, refresh: bool = False):
     path = cache_path()
     if not refresh and path.exists():
         try:
+            st = path.stat()
+            stamp = (str(path), st.st_size, st.st_mtime_ns)
+            if stamp in _LAST_READ:
+                return _LAST_READ[stamp].copy()
             df = pd.read_csv(path, keep_default_na=False, na_values=[""])
             if list(df.columns) == _LIBRARY_COLUMNS and len(df) == 118:
-                return _curate(df)
+                table = _curate(df)
+                _LAST_READ.clear()
+                _LAST_READ[stamp] = table
+                return table.copy()
         except (OSError, ValueError, pd.errors.ParserError):
             pass  # rebuild below
+    _LAST_READ.clear()
     df = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

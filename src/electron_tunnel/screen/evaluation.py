@@ -25,15 +25,20 @@ Rules
   ``HistGradientBoostingClassifier`` on fraction-weighted statistics of element properties
   ([`electron_tunnel.screen.ml_features`][]), out-of-fold predictions from ``GroupKFold``
   (5 folds) over element sets, one model per target; its accuracy for T_c >= 10 K is also
-  given for a shuffled 5-fold split, beside Stanev et al.'s published ~92 %.
+  given for a shuffled 5-fold split, beside Stanev et al.'s published ~92 %. The out-of-fold
+  probabilities are cached on disk, keyed by their inputs ([`ml_baseline`][]).
 """
 
 from __future__ import annotations
+
+import hashlib
+import json
 
 import numpy as np
 
 from .. import outputs, stats
 from ..errors import InputError
+from . import models
 from .features import FEATURES, composition_matrix, element_vectors, ml_features
 from .resample import AucResampler, ClusterResampler, SpearmanResampler
 from .score import GUIDELINES, SCORE_RULE, supercon_features
@@ -84,8 +89,66 @@ def _targets(tc):
     return {"superconducting": tc > 0, "tc10": tc >= 10.0, "tc77": tc >= 77.0}
 
 
-def ml_baseline(X, tc, groups, *, seed=0, progress=None):
+#: How the out-of-fold probabilities are made (with the data and the versions, their cache key).
+ML_BASELINE = (
+    "HistGradientBoostingClassifier(random_state=seed), scikit-learn defaults, one OpenMP "
+    "thread; GroupKFold(5) over element sets per target, KFold(5, shuffle=True, "
+    "random_state=seed) for tc10"
+)
+
+
+def _fit_oof(Xv, ys, groups, seed, progress):
+    """The out-of-fold probabilities of every target, then of the shuffled split for tc10."""
+    # deferred on purpose: scikit-learn is only needed by the evaluation, not by screen()
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.model_selection import GroupKFold, KFold
+    from threadpoolctl import threadpool_limits
+
+    def oof(y, splits):
+        p = np.full(len(y), np.nan)
+        # one OpenMP thread: on a shared, busy machine more threads made a fit 10-40x slower
+        # (and two fits in two Python threads are slower than one after the other)
+        with threadpool_limits(1):
+            for train, test in splits:
+                model = HistGradientBoostingClassifier(random_state=seed)
+                model.fit(Xv[train], y[train])
+                p[test] = model.predict_proba(Xv[test])[:, 1]
+        return p
+
+    arrays = {}
+    for name in TARGETS:
+        if progress:
+            progress(f"  ML baseline, GroupKFold: {name}")
+        y = ys[name].astype(int)
+        arrays[f"oof_{name}"] = oof(y, GroupKFold(n_splits=5).split(Xv, y, groups))
+    if progress:
+        progress("  ML baseline, shuffled 5-fold: tc10")
+    y = ys["tc10"].astype(int)
+    arrays["random_split_tc10"] = oof(
+        y, KFold(n_splits=5, shuffle=True, random_state=seed).split(Xv)
+    )
+    return arrays
+
+
+def _oof_digest(X, Xv, tc, groups, seed):
+    """SHA-256 of everything the out-of-fold probabilities depend on but the versions."""
+    h = hashlib.sha256()
+    about = {"columns": [str(c) for c in X.columns], "shape": Xv.shape, "seed": int(seed)}
+    h.update(json.dumps(about | {"method": ML_BASELINE}, sort_keys=True).encode())
+    h.update(np.ascontiguousarray(Xv, np.float64).tobytes())
+    h.update(np.ascontiguousarray(tc, np.float64).tobytes())
+    h.update("\x1f".join(str(g) for g in groups).encode())
+    return h.hexdigest()
+
+
+def ml_baseline(X, tc, groups, *, seed=0, progress=None, refresh=False):
     """Out-of-fold probabilities of ``HistGradientBoostingClassifier`` for each target.
+
+    The probabilities are cached on disk beside the final models
+    ([`electron_tunnel.screen.models`][]: an ``.npz`` file read without pickle, its
+    digest checked), keyed by a SHA-256 of the features, T_c, the groups, the seed,
+    `ML_BASELINE` and the versions of this package, scikit-learn and NumPy: a run on the
+    same inputs reads the 20 fits instead of repeating them.
 
     Parameters
     ----------
@@ -99,6 +162,8 @@ def ml_baseline(X, tc, groups, *, seed=0, progress=None):
         ``random_state`` of the models and of the shuffled split.
     progress : callable, optional
         Called with a line of text per model.
+    refresh : bool
+        Fit the models even if the cache holds their probabilities.
 
     Returns
     -------
@@ -107,36 +172,28 @@ def ml_baseline(X, tc, groups, *, seed=0, progress=None):
         accuracy at 0.5, GroupKFold) and ``random_split`` (accuracy and AUC for T_c >= 10 K,
         shuffled 5-fold).
     """
-    # deferred on purpose: scikit-learn is only needed by the evaluation, not by screen()
-    from sklearn.ensemble import HistGradientBoostingClassifier
-    from sklearn.model_selection import GroupKFold, KFold
-    from threadpoolctl import threadpool_limits
-
     Xv = X.to_numpy(float)
     ys = _targets(tc)
-
-    def oof(y, splits):
-        p = np.full(len(y), np.nan)
-        # one OpenMP thread: on a shared, busy machine more threads made a fit 10-40x slower
-        with threadpool_limits(1):
-            for train, test in splits:
-                model = HistGradientBoostingClassifier(random_state=seed)
-                model.fit(Xv[train], y[train])
-                p[test] = model.predict_proba(Xv[test])[:, 1]
-        return p
-
+    names = [*(f"oof_{t}" for t in TARGETS), "random_split_tc10"]
+    path, key = models.cache_file_for("oof-all", _oof_digest(X, Xv, tc, groups, seed))
+    arrays = None if refresh else models.read_arrays(path, key)
+    if (
+        arrays is None
+        or sorted(arrays) != sorted(names)
+        or any(arrays[k].dtype != np.float64 or arrays[k].shape != (len(Xv),) for k in names)
+    ):
+        arrays = _fit_oof(Xv, ys, groups, seed, progress)
+        models.write_arrays(path, key, arrays, {"method": ML_BASELINE})
+    elif progress:
+        progress(f"  ML baseline: out-of-fold probabilities from the cache ({path.name})")
     out = {"oof": {}, "accuracy": {}}
     for name in TARGETS:
-        if progress:
-            progress(f"  ML baseline, GroupKFold: {name}")
         y = ys[name].astype(int)
-        p = oof(y, GroupKFold(n_splits=5).split(Xv, y, groups))
+        p = arrays[f"oof_{name}"]
         out["oof"][name] = p
         out["accuracy"][name] = float(np.mean((p >= 0.5) == y))
-    if progress:
-        progress("  ML baseline, shuffled 5-fold: tc10")
     y = ys["tc10"].astype(int)
-    p = oof(y, KFold(n_splits=5, shuffle=True, random_state=seed).split(Xv))
+    p = arrays["random_split_tc10"]
     out["random_split"] = {
         "accuracy_tc10": float(np.mean((p >= 0.5) == y)),
         "auc_tc10": stats.auc(p, y),
@@ -146,15 +203,14 @@ def ml_baseline(X, tc, groups, *, seed=0, progress=None):
     return out
 
 
-def _entry(rs, sp, scores):
-    """AUCs for every target and Spearman for one oriented score (dict of target -> array)."""
+def _entry(aucs, r):
+    """The AUCs (target -> result) and the Spearman result ``r`` of one score, as entries."""
     e = {}
     for t in TARGETS:
-        r = rs[t].auc(scores[t])
-        e[f"auc_{t}"] = r["auc"]
-        e[f"auc_{t}_ci95"] = r["ci95"]
-        e[f"auc_{t}_n"] = [r["n_pos"], r["n_neg"]]
-    r = sp.spearman(scores["spearman"])
+        a = aucs[t]
+        e[f"auc_{t}"] = a["auc"]
+        e[f"auc_{t}_ci95"] = a["ci95"]
+        e[f"auc_{t}_n"] = [a["n_pos"], a["n_neg"]]
     e["spearman_tc"], e["spearman_tc_ci95"], e["spearman_tc_n"] = r["rho"], r["ci95"], r["n"]
     e["spearman_tc_p_value"] = r["p_value"]
     return e
@@ -228,17 +284,23 @@ class _ClusterEvidence:
         self.within = ClusterResampler(element_set, strata=family, B=B, seed=seed)
         self.cuprates = ClusterResampler(element_set[self.cup], B=B, seed=seed)
 
-    def entry(self, per):
+    def entries(self, pers):
+        """The entries of every score (target -> values, one dict per score)."""
         y, cup = self.y, self.cup
-        sc = per["superconducting"]
-        return {
-            "auc_superconducting_cluster_ci95": self.pooled.auc(sc, y["superconducting"])["ci95"],
-            "auc_superconducting_stratified": _stratified(
-                self.within.stratified_auc(sc, y["superconducting"])
-            ),
-            "auc_tc10_stratified": _stratified(self.within.stratified_auc(per["tc10"], y["tc10"])),
-            "auc_tc77_cuprates": self.cuprates.auc(per["tc77"][cup], y["tc77"][cup]),
-        }
+        sc = [per["superconducting"] for per in pers]
+        pooled = self.pooled.auc_many(sc, y["superconducting"])
+        within_sc = self.within.stratified_auc_many(sc, y["superconducting"])
+        within_10 = self.within.stratified_auc_many([per["tc10"] for per in pers], y["tc10"])
+        cuprates = self.cuprates.auc_many([per["tc77"][cup] for per in pers], y["tc77"][cup])
+        return [
+            {
+                "auc_superconducting_cluster_ci95": p["ci95"],
+                "auc_superconducting_stratified": _stratified(a),
+                "auc_tc10_stratified": _stratified(b),
+                "auc_tc77_cuprates": c,
+            }
+            for p, a, b, c in zip(pooled, within_sc, within_10, cuprates, strict=True)
+        ]
 
 
 def _evaluate_population(table, mask, specs, B, seed, clustered=False):
@@ -252,19 +314,25 @@ def _evaluate_population(table, mask, specs, B, seed, clustered=False):
         es = table.element_set.to_numpy(str)[mask]
         ce = _ClusterEvidence(tc, fam, es, B, seed)
     out = {"guidelines": [], "features": [], "baselines": []}
-    for section, sid, col, fav, values, name, parts in specs:
+    pers = []
+    for *_spec, values, _name, _parts in specs:
         if isinstance(values, dict):
             per = {t: values[t][mask] for t in TARGETS}
             per["spearman"] = values["spearman"][mask][sc]
         else:
             v = values[mask]
             per = {t: v for t in TARGETS} | {"spearman": v[sc]}
+        pers.append(per)
+    # every statistic for all the scores at once: one pass over each set of resamples
+    aucs = {t: rs[t].auc_many([per[t] for per in pers]) for t in TARGETS}
+    rhos = sp.spearman_many([per["spearman"] for per in pers])
+    clusters = ce.entries(pers) if ce is not None else [{}] * len(pers)
+    for k, (section, sid, col, fav, _v, name, parts) in enumerate(specs):
         e = {"id": sid, "feature": col, "name": name, "favourable": fav}
         if parts:
             e["features"] = list(parts)
-        e.update(_entry(rs, sp, per))
-        if ce is not None:
-            e.update(ce.entry(per))
+        e.update(_entry({t: aucs[t][k] for t in TARGETS}, rhos[k]))
+        e.update(clusters[k])
         out[section].append(e)
     return out
 

@@ -9,6 +9,7 @@ the parse itself.
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import numpy as np
@@ -128,19 +129,29 @@ ML_PROPERTIES = (
 )
 
 
-def _parse_one(formula, index):
-    """``(symbols, amounts, error)`` of one formula; ``error`` is '' when it was read."""
+@functools.lru_cache(maxsize=1 << 16)
+def _amounts(formula):
+    """pymatgen's ``(element, amount)`` pairs of a stripped formula, or its error message
+    (memoised: an evaluation reads the same SuperCon formulas more than once)."""
     # deferred on purpose: pymatgen is imported only when a formula is parsed
     from pymatgen.core import Composition
 
-    if not isinstance(formula, str) or not formula.strip():
-        return None, None, "empty formula"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            amounts = Composition(formula.strip()).get_el_amt_dict()
+            return tuple(Composition(formula).get_el_amt_dict().items()), ""
     except Exception as exc:  # pymatgen raises ValueError, KeyError, CompositionError
-        return None, None, f"not a chemical formula: {exc}"
+        return None, f"not a chemical formula: {exc}"
+
+
+def _parse_one(formula, index):
+    """``(symbols, amounts, error)`` of one formula; ``error`` is '' when it was read."""
+    if not isinstance(formula, str) or not formula.strip():
+        return None, None, "empty formula"
+    pairs, error = _amounts(formula.strip())
+    if error:
+        return None, None, error
+    amounts = dict(pairs)
     unknown = sorted(s for s in amounts if s not in index)
     if unknown:
         return None, None, f"unknown element symbol(s): {', '.join(unknown)}"

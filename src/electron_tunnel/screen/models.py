@@ -19,8 +19,11 @@ models depend on: this package's, scikit-learn's, NumPy's and the element data's
 the SuperCon table's content, the features and the settings. Nothing is unpickled: the file is
 read with ``allow_pickle=False``, its SHA-256 digest and key are checked and every node index
 is validated; a file that fails any check (corrupt, truncated, from other inputs) is rebuilt,
-never trusted. Prediction walks the stored trees with NumPy (no scikit-learn import), and the
-export is checked against scikit-learn's own ``predict_proba`` when the models are built.
+never trusted. Prediction walks the stored trees with NumPy (no scikit-learn import; for many
+rows, with the same comparisons compiled by Numba), and the export is checked against
+scikit-learn's own ``predict_proba`` when the models are built. The out-of-fold
+probabilities of `electron_tunnel.screen.evaluation.ml_baseline` are cached the same way
+([`cache_file_for`][], [`read_arrays`][], [`write_arrays`][]), keyed by a hash of their inputs.
 """
 
 from __future__ import annotations
@@ -44,10 +47,13 @@ __all__ = [
     "ML_SETTINGS",
     "ML_TARGETS",
     "cache_file",
+    "cache_file_for",
     "load_models",
     "ml_probabilities",
     "predict",
+    "read_arrays",
     "supercon_out_of_fold",
+    "write_arrays",
 ]
 
 #: ``random_state`` of the models (the default seed of ``evaluation.ml_baseline``).
@@ -105,6 +111,29 @@ def cache_file(kind="models"):
     return elements.parent / f"screen-ml-{kind}-{key[:16]}.npz", key
 
 
+def cache_file_for(kind, inputs_digest):
+    """Path and key of a cache file of arrays computed from inputs of SHA-256 ``inputs_digest``.
+
+    The key is a SHA-256 of the kind, the digest and the versions of this package,
+    scikit-learn and NumPy; the file lies beside the models' ([`cache_file`][]).
+    """
+    parts = {"format": _FORMAT, "kind": kind, "inputs": inputs_digest, "package": __version__}
+    parts |= {"scikit-learn": version("scikit-learn"), "numpy": np.__version__}
+    key = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return materials.cache_path().parent / f"screen-ml-{kind}-{key[:16]}.npz", key
+
+
+def read_arrays(path, key):
+    """The arrays of a cache file of [`write_arrays`][], or ``None`` if it fails any check."""
+    got = _read(path, key)
+    return None if got is None else got[0]
+
+
+def write_arrays(path, key, arrays, meta=None):
+    """Write ``arrays`` (name -> NumPy array, no objects) as a cache file under ``key``."""
+    _write(path, key, arrays, meta or {})
+
+
 def _digest(arrays):
     h = hashlib.sha256()
     for name in sorted(arrays):
@@ -143,6 +172,36 @@ def _read(path, key):
 
 
 # --------------------------------------------------------------------------- the trees
+#: Rows x trees from which a prediction walks the trees with compiled code (Numba).
+_COMPILED_MIN = 1 << 16
+
+
+@functools.cache
+def _compiled_walk():
+    """The leaf of every (row, tree), by compiled code (Numba); ``None`` without Numba."""
+    try:
+        # deferred on purpose: importing Numba costs ~0.5 s; screening a few formulas (< 2 s)
+        # walks the trees with NumPy, only predictions for many rows use the compiled walk
+        import numba
+    except Exception:  # pragma: no cover - numba is a declared dependency
+        return None
+
+    def walk(X, roots, feature, threshold, missing_left, left, right, is_leaf, out):
+        for i in range(X.shape[0]):
+            for t in range(roots.size):
+                node = roots[t]
+                while not is_leaf[node]:
+                    x = X[i, feature[node]]
+                    go_left = missing_left[node] if np.isnan(x) else x <= threshold[node]
+                    node = left[node] if go_left else right[node]
+                out[i, t] = node
+
+    try:
+        return numba.njit(cache=True, nogil=True)(walk)
+    except Exception:  # no writable cache location: compile in memory
+        return numba.njit(cache=False, nogil=True)(walk)
+
+
 class _Trees:
     """The trees of one fitted binary ``HistGradientBoostingClassifier`` as flat arrays."""
 
@@ -214,6 +273,12 @@ class _Trees:
         """Raw scores (log-odds) of the rows of ``X`` (n, n_features)."""
         X = np.asarray(X, np.float64)
         n = X.shape[0]
+        walk = _compiled_walk() if n * self.roots.size >= _COMPILED_MIN else None
+        if walk is not None:  # the same leaves, found by compiled code
+            node = np.empty((n, self.roots.size), np.int64)
+            fields = (self.feature, self.threshold, self.missing_left, self.left, self.right)
+            walk(np.ascontiguousarray(X), self.roots, *fields, self.is_leaf, node)
+            return self.baseline[0] + self.value[node].sum(axis=1)
         node = np.broadcast_to(self.roots, (n, self.roots.size)).copy()
         rows = np.arange(n)[:, None]
         while True:

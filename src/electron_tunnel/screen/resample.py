@@ -5,9 +5,13 @@ resampling: [`electron_tunnel.stats.bootstrap_counts`][],
 [`electron_tunnel.stats.cluster_bootstrap_counts`][]), with the same generator, seed and
 order as its functions (positives then negatives for the AUC; pairs for Spearman), but once
 per population, as counts per row; each score's statistic on every resample then follows from
-weighted cumulative sums instead of re-ranking a B x n array. Rows where a score is NaN are
-dropped from each resample (so with no NaN the intervals equal ``stats.auc_with_ci``,
-``stats.spearman_with_ci`` and ``stats.stratified_auc_with_ci`` to rounding).
+weighted cumulative sums instead of re-ranking a B x n array
+([`electron_tunnel.stats.auc_from_counts`][],
+[`electron_tunnel.stats.spearman_from_counts`][]: exact sums of counts, compiled). The
+``*_many`` methods give several scores' statistics in one pass over the resamples, each the
+same as alone. Rows where a score is NaN are dropped from each resample (so with no NaN the
+intervals equal ``stats.auc_with_ci``, ``stats.spearman_with_ci`` and
+``stats.stratified_auc_with_ci`` to rounding).
 """
 
 from __future__ import annotations
@@ -61,12 +65,14 @@ class AucResampler:
         n1, n0 = int(self.labels.sum()), int((~self.labels).sum())
         rng = np.random.default_rng(seed)
         self.B = B
-        # counts per row, in row order: the positives drawn first, then the negatives
-        self.W = np.zeros((B, self.labels.size), np.float32)
+        # counts per row, in row order: the positives drawn first, then the negatives; stored
+        # transposed (a row's counts side by side), the layout stats.auc_from_counts reads
+        WT = np.zeros((self.labels.size, B), np.float32)
         if n1:
-            self.W[:, self.labels] = stats.bootstrap_counts(rng, n1, B)
+            WT[self.labels] = stats.bootstrap_counts(rng, n1, B).T
         if n0:
-            self.W[:, ~self.labels] = stats.bootstrap_counts(rng, n0, B)
+            WT[~self.labels] = stats.bootstrap_counts(rng, n0, B).T
+        self.W = WT.T
 
     def auc(self, scores):
         """AUC, two-sided Mann-Whitney p-value, bootstrap 95 % CI and class counts.
@@ -81,21 +87,28 @@ class AucResampler:
         dict
             ``auc``, ``p_value``, ``ci95``, ``n_pos``, ``n_neg`` (as ``stats.auc_with_ci``).
         """
-        s = np.asarray(scores, float)
-        pos, neg = s[self.labels], s[~self.labels]
-        fp, fn = np.isfinite(pos), np.isfinite(neg)
-        n1, n0 = int(fp.sum()), int(fn.sum())
+        return self.auc_many([scores])[0]
+
+    def auc_many(self, scores_list):
+        """`auc` of each of several scores, in one pass over the resamples."""
+        out, todo = [None] * len(scores_list), []
         nan = float("nan")
-        if n1 == 0 or n0 == 0:
-            return {"auc": nan, "p_value": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0}
-        boot = stats.auc_from_counts(self.W, s, self.labels)
-        return {
-            "auc": stats.auc(s, self.labels),
-            "p_value": float(mannwhitneyu(pos[fp], neg[fn], alternative="two-sided").pvalue),
-            "ci95": _percentile_ci(boot),
-            "n_pos": n1,
-            "n_neg": n0,
-        }
+        for i, scores in enumerate(scores_list):
+            s = np.asarray(scores, float)
+            pos, neg = s[self.labels], s[~self.labels]
+            fp, fn = np.isfinite(pos), np.isfinite(neg)
+            n1, n0 = int(fp.sum()), int(fn.sum())
+            out[i] = {"auc": nan, "p_value": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0}
+            if n1 and n0:
+                todo.append((i, s, pos[fp], neg[fn]))
+        if todo:
+            boots = stats.auc_from_counts(self.W, [s for _i, s, _p, _n in todo], self.labels)
+            for (i, s, pos, neg), boot in zip(todo, boots, strict=True):
+                out[i]["auc"] = stats.auc(s, self.labels)
+                p = mannwhitneyu(pos, neg, alternative="two-sided").pvalue
+                out[i]["p_value"] = float(p)
+                out[i]["ci95"] = _percentile_ci(boot)
+        return out
 
 
 class ClusterResampler:
@@ -161,19 +174,23 @@ class ClusterResampler:
             ``auc``, ``ci95``, ``n_pos``, ``n_neg``, ``n_clusters`` (as
             ``stats.auc_with_ci(..., clusters=...)``).
         """
-        s, lab, ok, k = self._rows(scores, labels)
-        n1, n0 = int((lab & ok).sum()), int((~lab & ok).sum())
+        return self.auc_many([scores], labels)[0]
+
+    def auc_many(self, scores_list, labels):
+        """`auc` of each of several scores (one labelling), in one pass over the resamples."""
+        out, todo = [], []
         nan = float("nan")
-        if n1 == 0 or n0 == 0:
-            return {"auc": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0, "n_clusters": k}
-        boot = stats.auc_from_counts(self.W, s, lab)
-        return {
-            "auc": stats.auc(s, lab),
-            "ci95": _percentile_ci(boot),
-            "n_pos": n1,
-            "n_neg": n0,
-            "n_clusters": k,
-        }
+        for scores in scores_list:
+            s, lab, ok, k = self._rows(scores, labels)
+            n1, n0 = int((lab & ok).sum()), int((~lab & ok).sum())
+            out.append({"auc": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0, "n_clusters": k})
+            if n1 and n0:
+                todo.append((out[-1], s, lab))
+        if todo:
+            boots = stats.auc_from_counts(self.W, [s for _r, s, _l in todo], todo[0][2])
+            for (r, s, lab), boot in zip(todo, boots, strict=True):
+                r["auc"], r["ci95"] = stats.auc(s, lab), _percentile_ci(boot)
+        return out
 
     def stratified_auc(self, scores, labels):
         """Within-stratum AUCs weighted by stratum size, with the cluster-bootstrap 95 % CI.
@@ -190,22 +207,20 @@ class ClusterResampler:
         dict
             As [`electron_tunnel.stats.stratified_auc_with_ci`][].
         """
+        return self.stratified_auc_many([scores], labels)[0]
+
+    def stratified_auc_many(self, scores_list, labels):
+        """`stratified_auc` of each of several scores (one labelling), sharing the passes."""
         if self.strata is None:
             raise InputError("strata must be given to ClusterResampler for stratified_auc")
-        s, lab, _ok, k = self._rows(scores, labels)
-        out = stats.stratified_auc_from_counts(self.W, s, lab, self.strata)
-        out["n_clusters"] = k
+        rows = [self._rows(scores, labels) for scores in scores_list]
+        if not rows:
+            return []
+        S = np.array([s for s, _lab, _ok, _k in rows])
+        out = stats.stratified_auc_from_counts(self.W, S, rows[0][1], self.strata)
+        for r, (_s, _lab, _ok, k) in zip(out, rows, strict=True):
+            r["n_clusters"] = k
         return out
-
-
-def _weighted_midranks(W, v):
-    """Mid-ranks of each row's value inside every weighted resample, shape ``W.shape``."""
-    order = np.argsort(v, kind="stable")
-    vs = v[order]
-    lo = np.searchsorted(vs, v, side="left")
-    hi = np.searchsorted(vs, v, side="right")
-    cum = _cumulative(W[:, order])
-    return cum[:, lo] + (cum[:, hi] - cum[:, lo] + 1.0) / 2.0
 
 
 class SpearmanResampler:
@@ -224,7 +239,6 @@ class SpearmanResampler:
         self.B = B
         rng = np.random.default_rng(seed)
         self.W = bootstrap_counts(rng, self.y.size, B)
-        self._ry = None  # mid-ranks of y in every resample, when no row is dropped
 
     def spearman(self, scores):
         """Spearman's rho, SciPy p-value, bootstrap 95 % CI and n.
@@ -239,38 +253,35 @@ class SpearmanResampler:
         dict
             ``rho``, ``p_value``, ``ci95``, ``n`` (as ``stats.spearman_with_ci``).
         """
-        x = np.asarray(scores, float)
-        ok = np.isfinite(x) & np.isfinite(self.y)
-        n = int(ok.sum())
-        nan = float("nan")
-        if n < 3:
-            return {"rho": nan, "p_value": nan, "ci95": [nan, nan], "n": n}
-        xs, ys, W = x[ok], self.y[ok], self.W[:, ok]
-        boot = np.empty(self.B)
-        for a in range(0, self.B, _CHUNK):
-            b = min(a + _CHUNK, self.B)
-            w = W[a:b]
-            rx = _weighted_midranks(W[a:b], xs)
-            if ok.all():
-                if self._ry is None:
-                    self._ry = _weighted_midranks(self.W, self.y)
-                ry = self._ry[a:b]
+        return self.spearman_many([scores])[0]
+
+    def spearman_many(self, scores_list):
+        """`spearman` of each of several scores, in one pass over the resamples.
+
+        Scores with the same rows left out share the work on ``y`` (its mid-ranks, mean and
+        spread in every resample); every result is that of `spearman` alone.
+        """
+        out = [None] * len(scores_list)
+        groups = {}
+        for i, scores in enumerate(scores_list):
+            x = np.asarray(scores, float)
+            ok = np.isfinite(x) & np.isfinite(self.y)
+            if int(ok.sum()) < 3:
+                nan = float("nan")
+                out[i] = {"rho": nan, "p_value": nan, "ci95": [nan, nan], "n": int(ok.sum())}
             else:
-                ry = _weighted_midranks(W[a:b], ys)
-            tot = w.sum(axis=1, keepdims=True)
-            mx = (w * rx).sum(axis=1, keepdims=True) / tot
-            my = (w * ry).sum(axis=1, keepdims=True) / tot
-            dx, dy = rx - mx, ry - my
-            with np.errstate(invalid="ignore", divide="ignore"):
-                boot[a:b] = (w * dx * dy).sum(1) / np.sqrt(
-                    (w * dx * dx).sum(1) * (w * dy * dy).sum(1)
-                )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a constant score: rho is NaN, as SciPy says
-            res = spearmanr(xs, ys)
-        return {
-            "rho": float(res.statistic),
-            "p_value": float(res.pvalue),
-            "ci95": _percentile_ci(boot),
-            "n": n,
-        }
+                groups.setdefault(ok.tobytes(), (ok, []))[1].append((i, x[ok]))
+        for ok, members in groups.values():
+            ys = self.y[ok]
+            boots = stats.spearman_from_counts(self.W, ys, [xs for _i, xs in members], ok)
+            for (i, xs), boot in zip(members, boots, strict=True):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # a constant score: rho is NaN, as SciPy says
+                    res = spearmanr(xs, ys)
+                out[i] = {
+                    "rho": float(res.statistic),
+                    "p_value": float(res.pvalue),
+                    "ci95": _percentile_ci(boot),
+                    "n": int(ok.sum()),
+                }
+        return out

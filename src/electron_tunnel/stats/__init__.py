@@ -8,8 +8,14 @@ This module is the package's one owner of resampling: every resample is drawn by
 [`bootstrap_indices`][] (``rng.integers(0, n, size=(B, n))``), directly or through
 [`bootstrap_counts`][] (the same draws as counts per row) and [`cluster_bootstrap_counts`][]
 (clusters drawn with replacement, optionally within strata; a row enters as often as its
-cluster is drawn). [`auc_from_counts`][] and [`stratified_auc_from_counts`][] evaluate
-the AUC on every resample of a counts matrix, so many scores share one set of draws.
+cluster is drawn). [`auc_from_counts`][], [`stratified_auc_from_counts`][] and
+[`spearman_from_counts`][] evaluate a statistic on every resample of a counts matrix, so many
+scores share one set of draws.
+
+The package has two helper modules: `electron_tunnel.stats.counts` (the statistics on counts,
+exact sums of integers) and `electron_tunnel.stats.kernels` (their compiled loops, Numba,
+loaded on first use; without it the NumPy path gives the same bits). The bootstrap draws are
+those of ``rng.integers`` in every case; only the arithmetic on them is organised differently.
 """
 
 from __future__ import annotations
@@ -17,7 +23,19 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import kendalltau, mannwhitneyu, rankdata, spearmanr
 
-from .errors import InputError
+from ..errors import InputError
+from . import counts
+from .counts import (
+    as_1d,
+    auc,
+    auc_from_counts,
+    codes,
+    draw_counts,
+    percentile_ci,
+    resample_ranks,
+    spearman_from_counts,
+    stratified_auc_from_counts,
+)
 
 __all__ = [
     "auc",
@@ -27,6 +45,7 @@ __all__ = [
     "bootstrap_indices",
     "cluster_bootstrap_counts",
     "kendall_with_ci",
+    "spearman_from_counts",
     "spearman_with_ci",
     "stratified_auc_from_counts",
     "stratified_auc_with_ci",
@@ -34,8 +53,8 @@ __all__ = [
 
 DEFAULT_B = 2000
 DEFAULT_SEED = 20261124
-#: Resamples evaluated at once by the counts-based AUC (bounds the working memory).
-_CHUNK = 128
+#: Largest sample for which Kendall's bootstrap counts pairs through n x n sign matrices.
+_PAIRS_MAX = 1500
 
 
 def _check_B(B):
@@ -98,27 +117,7 @@ def bootstrap_counts(rng, n, B):
     ((2, 5), [5.0, 5.0])
     """
     idx = bootstrap_indices(rng, n, B)
-    B = idx.shape[0]
-    flat = (idx + (np.arange(B) * n)[:, None]).ravel()
-    return np.bincount(flat, minlength=B * n).reshape(B, n).astype(np.float32)
-
-
-def _as_1d(name, values, n=None):
-    a = np.asarray(values)
-    if a.ndim != 1:
-        raise InputError(f"{name} must be 1-D, got shape {a.shape}")
-    if n is not None and a.size != n:
-        raise InputError(f"{name} must have one entry per row ({n}), got {a.size}")
-    return a
-
-
-def _codes(values):
-    """Integer codes 0..k-1 of the distinct values (in sorted order) and the distinct values."""
-    try:
-        uniq, codes = np.unique(values, return_inverse=True)
-    except TypeError as exc:  # mixed types that do not sort
-        raise InputError(f"labels of clusters/strata must be comparable: {exc}") from None
-    return codes.ravel(), uniq
+    return draw_counts(idx, idx.shape[1])
 
 
 def cluster_bootstrap_counts(clusters, B, seed=DEFAULT_SEED, *, strata=None):
@@ -147,6 +146,8 @@ def cluster_bootstrap_counts(clusters, B, seed=DEFAULT_SEED, *, strata=None):
     Returns
     -------
     ndarray of float32, shape (B, n)
+        Stored column by column (Fortran order: a row's counts in all resamples are
+        contiguous, the layout the compiled AUC reads).
 
     Raises
     ------
@@ -162,32 +163,32 @@ def cluster_bootstrap_counts(clusters, B, seed=DEFAULT_SEED, *, strata=None):
     (True, (4, 3))
     """
     B = _check_B(B)
-    clusters = _as_1d("clusters", clusters)
+    clusters = as_1d("clusters", clusters)
     n = clusters.size
     if strata is None:
         scode, n_strata = np.zeros(n, dtype=np.intp), 1
     else:
-        scode, uniq = _codes(_as_1d("strata", strata, n))
+        scode, uniq = codes(as_1d("strata", strata, n))
         n_strata = uniq.size
     rng = np.random.default_rng(seed)
-    W = np.zeros((B, n), np.float32)
+    WT = np.zeros((n, B), np.float32)  # a row's counts in all resamples side by side
     for k in range(n_strata):
         rows = np.flatnonzero(scode == k)
         if rows.size == 0:
             continue
-        ccode, uniq = _codes(clusters[rows])
-        W[:, rows] = bootstrap_counts(rng, uniq.size, B)[:, ccode]
-    return W
+        ccode, uniq = codes(clusters[rows])
+        WT[rows] = np.ascontiguousarray(bootstrap_counts(rng, uniq.size, B).T)[ccode]
+    return WT.T
 
 
 def _n_units(clusters, strata=None):
     """Number of resampling units: distinct clusters (within strata, if given)."""
     if clusters is None:
         return None
-    c, _ = _codes(clusters)
+    c, _ = codes(clusters)
     if strata is None:
         return int(np.unique(c).size)
-    s, _ = _codes(strata)
+    s, _ = codes(strata)
     return int(np.unique(np.stack([s, c]), axis=1).shape[1])
 
 
@@ -198,14 +199,6 @@ def _clean(x, y):
         raise InputError(f"x and y must be 1-D and of equal length, got {x.shape} and {y.shape}")
     ok = np.isfinite(x) & np.isfinite(y)
     return x[ok], y[ok]
-
-
-def _ci(values, level=0.95):
-    values = values[np.isfinite(values)]
-    if values.size == 0:
-        return (float("nan"), float("nan"))
-    lo, hi = np.percentile(values, [50 * (1 - level), 50 * (1 + level)])
-    return (float(lo), float(hi))
 
 
 def _row_pearson(a, b):
@@ -227,7 +220,7 @@ def _with_ci(name, x, y, test, bootstrap):
     return {
         name: float(res.statistic),
         "p_value": float(res.pvalue),
-        "ci95": list(_ci(bootstrap(x, y))),
+        "ci95": list(percentile_ci(bootstrap(x, y))),
         "n": int(n),
     }
 
@@ -245,7 +238,7 @@ def spearman_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
 
     def bootstrap(x, y):
         idx = bootstrap_indices(np.random.default_rng(seed), x.size, B)
-        return _row_pearson(rankdata(x[idx], axis=1), rankdata(y[idx], axis=1))
+        return _row_pearson(resample_ranks(x, idx), resample_ranks(y, idx))  # rankdata's ranks
 
     return _with_ci("rho", x, y, spearmanr, bootstrap)
 
@@ -259,8 +252,21 @@ def _tau_b_rows(xb, yb):
         return (sx * sy).sum(axis=1) / np.sqrt((sx * sx).sum(axis=1) * (sy * sy).sum(axis=1))
 
 
+def _tau_b_counts(C, signs):
+    """`_tau_b_rows` of the resamples drawn ``C`` (B, n) times from the rows: the sums over
+    pairs of draws are ``c K c / 2`` for the n x n sign matrices ``K`` (exact integers)."""
+    C = C.astype(np.float64)
+    s, sx, sy = (((C @ K) * C).sum(axis=1) / 2 for K in signs)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return s / np.sqrt(sx * sy)
+
+
 def kendall_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
     """Kendall's tau-b, its p-value (SciPy), a bootstrap 95 % CI and n.
+
+    The draws are made in chunks of ``2e6 / n**2`` resamples; a resample's sums over pairs
+    come from the counts of its draws and the n x n sign matrices (exact integers, the
+    numbers of `_tau_b_rows`), for n up to `_PAIRS_MAX`.
 
     Examples
     --------
@@ -275,198 +281,28 @@ def kendall_with_ci(x, y, *, B=DEFAULT_B, seed=DEFAULT_SEED):
         rng = np.random.default_rng(seed)
         boot = np.empty(B)
         chunk = max(1, 2_000_000 // (n * n))
+        signs = None
+        if n <= _PAIRS_MAX:
+            kx, ky = np.sign(x[None, :] - x[:, None]), np.sign(y[None, :] - y[:, None])
+            signs = (kx * ky, kx * kx, ky * ky)
         for start in range(0, B, chunk):
             idx = bootstrap_indices(rng, n, min(chunk, B - start))
-            boot[start : start + idx.shape[0]] = _tau_b_rows(x[idx], y[idx])
+            boot[start : start + idx.shape[0]] = (
+                _tau_b_rows(x[idx], y[idx]) if signs is None
+                else _tau_b_counts(draw_counts(idx, n), signs)
+            )  # fmt: skip
         return boot
 
     return _with_ci("tau", x, y, kendalltau, bootstrap)
 
 
-def auc(scores, labels):
-    """Area under the ROC curve: P(score of a positive > score of a negative), ties count 1/2.
-
-    Equal to the Mann-Whitney U statistic of the positives divided by ``n_pos * n_neg``.
-
-    Examples
-    --------
-    >>> auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])
-    0.75
-    """
-    s = np.asarray(scores, float)
-    lab = np.asarray(labels).astype(bool)
-    ok = np.isfinite(s)
-    s, lab = s[ok], lab[ok]
-    n1, n0 = int(lab.sum()), int((~lab).sum())
-    if n1 == 0 or n0 == 0:
-        return float("nan")
-    ranks = rankdata(s)
-    u = ranks[lab].sum() - n1 * (n1 + 1) / 2
-    return float(u / (n1 * n0))
-
-
-def _cumulative(W):
-    """Cumulative counts with a leading zero column (exact in float32 below 2**24)."""
-    cum = np.zeros((W.shape[0], W.shape[1] + 1), np.float32)
-    np.cumsum(W, axis=1, out=cum[:, 1:])
-    return cum
-
-
-def _auc_counts(W, ip, ineg, pos, neg):
-    """AUC of every resample, and its number of rows, from the counts ``W`` (B, n).
-
-    ``ip``/``ineg``: columns of the positives/negatives in ``W``; ``pos``/``neg``: their
-    scores. The columns are gathered per chunk of resamples (no copy of ``W``). The counts and
-    their cumulative sums are integers, exact in float32, so a ``wins`` entry is exact too.
-    """
-    B = W.shape[0]
-    order = np.argsort(neg, kind="stable")
-    nsorted, ineg = neg[order], ineg[order]
-    lo = np.searchsorted(nsorted, pos, side="left")
-    hi = np.searchsorted(nsorted, pos, side="right")
-    tied = np.flatnonzero(hi != lo)
-    boot, total = np.empty(B), np.empty(B)
-    for a in range(0, B, _CHUNK):
-        b = min(a + _CHUNK, B)
-        Wa = W[a:b]
-        cum = _cumulative(Wa[:, ineg])
-        wins = cum[:, lo]
-        if tied.size:
-            wins[:, tied] += 0.5 * (cum[:, hi[tied]] - wins[:, tied])
-        w = Wa[:, ip]
-        n_pos = w.sum(axis=1, dtype=np.float64)
-        n_neg = cum[:, -1].astype(np.float64)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            boot[a:b] = (w * wins).sum(axis=1, dtype=np.float64) / (n_pos * n_neg)
-        total[a:b] = n_pos + n_neg
-    return boot, total
-
-
 def _finite_rows(scores, labels, *others):
     """Scores (float), labels (bool) and the other per-row arrays, on the finite scores."""
-    s = _as_1d("scores", scores).astype(float)
-    lab = _as_1d("labels", labels, s.size).astype(bool)
-    rest = [None if o is None else _as_1d(name, o, s.size) for name, o in others]
+    s = as_1d("scores", scores).astype(float)
+    lab = as_1d("labels", labels, s.size).astype(bool)
+    rest = [None if o is None else as_1d(name, o, s.size) for name, o in others]
     ok = np.isfinite(s)
     return s[ok], lab[ok], [None if o is None else o[ok] for o in rest]
-
-
-def auc_from_counts(W, scores, labels):
-    """AUC on every resample given as counts per row (vectorised, in chunks of resamples).
-
-    Parameters
-    ----------
-    W : ndarray, shape (B, n)
-        How often each row enters each resample (e.g. [`bootstrap_counts`][],
-        [`cluster_bootstrap_counts`][]).
-    scores : array_like, shape (n,)
-        Higher = predicted positive; rows with a non-finite score are left out.
-    labels : array_like of bool, shape (n,)
-
-    Returns
-    -------
-    ndarray, shape (B,)
-        The AUC (ties 1/2) of every resample; NaN where a resample lacks a class.
-
-    Examples
-    --------
-    With every row once, each resample is the sample itself:
-
-    >>> auc_from_counts(np.ones((2, 4)), [0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]).tolist()
-    [0.75, 0.75]
-    """
-    W = np.asarray(W)
-    s = _as_1d("scores", scores).astype(float)
-    lab = _as_1d("labels", labels, s.size).astype(bool)
-    if W.ndim != 2 or W.shape[1] != s.size:
-        raise InputError(f"W must have shape (B, {s.size}), got {W.shape}")
-    ok = np.isfinite(s)
-    ip, ineg = np.flatnonzero(ok & lab), np.flatnonzero(ok & ~lab)
-    return _auc_counts(W, ip, ineg, s[ip], s[ineg])[0]
-
-
-def stratified_auc_from_counts(W, scores, labels, strata):
-    """Within-stratum AUCs, their size-weighted mean and bootstrap CIs from resample counts.
-
-    A stratum enters the weighted mean with weight = its number of rows (finite score) if it
-    holds both classes; a stratum lacking a class is reported (``excluded``, AUC NaN) and left
-    out; a stratum without a scored row is not listed. In a resample, a stratum's weight is
-    its number of rows in that resample, and a stratum that lost a class in it is left out of
-    that resample's mean.
-
-    Parameters
-    ----------
-    W : ndarray, shape (B, n)
-        How often each row enters each resample (e.g. [`cluster_bootstrap_counts`][] with
-        ``strata``).
-    scores : array_like, shape (n,)
-        Rows with a non-finite score are left out.
-    labels : array_like of bool, shape (n,)
-    strata : array_like, shape (n,)
-
-    Returns
-    -------
-    dict
-        ``auc`` (weighted mean), ``ci95`` (percentile bootstrap), ``by_stratum`` (stratum ->
-        ``auc``, ``ci95``, ``n_pos``, ``n_neg``), ``excluded`` (strata lacking a class),
-        ``n_pos``, ``n_neg`` (rows of the included strata).
-
-    Examples
-    --------
-    >>> r = stratified_auc_from_counts(
-    ...     np.ones((3, 6)), [1, 2, 3, 4, 5, 6], [0, 1, 1, 0, 1, 0], ["a"] * 3 + ["b"] * 3
-    ... )
-    >>> r["auc"], r["by_stratum"]["a"]["auc"], r["by_stratum"]["b"]["auc"]
-    (0.75, 1.0, 0.5)
-    """
-    W = np.asarray(W)
-    s = _as_1d("scores", scores).astype(float)
-    lab = _as_1d("labels", labels, s.size).astype(bool)
-    codes, names = _codes(_as_1d("strata", strata, s.size))
-    if W.ndim != 2 or W.shape[1] != s.size:
-        raise InputError(f"W must have shape (B, {s.size}), got {W.shape}")
-    ok = np.isfinite(s)
-    B = W.shape[0]
-    by, excluded = {}, []
-    num, den = np.zeros(B), np.zeros(B)
-    point_num = point_den = 0.0
-    n_pos = n_neg = 0
-    for k, name in enumerate(names):
-        ip = np.flatnonzero(ok & lab & (codes == k))
-        ineg = np.flatnonzero(ok & ~lab & (codes == k))
-        n1, n0 = ip.size, ineg.size
-        entry = {"auc": float("nan"), "ci95": [float("nan")] * 2, "n_pos": n1, "n_neg": n0}
-        if n1 + n0 == 0:
-            continue  # a stratum all of whose rows lack a score
-        by[str(name)] = entry
-        if n1 == 0 or n0 == 0:
-            excluded.append(str(name))
-            continue
-        boot, weight = _auc_counts(W, ip, ineg, s[ip], s[ineg])
-        entry["auc"] = _auc_split(s[ip], s[ineg])
-        entry["ci95"] = list(_ci(boot))
-        have = np.isfinite(boot)
-        num[have] += weight[have] * boot[have]
-        den[have] += weight[have]
-        point_num += (n1 + n0) * entry["auc"]
-        point_den += n1 + n0
-        n_pos, n_neg = n_pos + n1, n_neg + n0
-    nan = float("nan")
-    with np.errstate(invalid="ignore", divide="ignore"):
-        boot = num / den
-    return {
-        "auc": point_num / point_den if point_den else nan,
-        "ci95": list(_ci(boot)),
-        "by_stratum": by,
-        "excluded": excluded,
-        "n_pos": n_pos,
-        "n_neg": n_neg,
-    }
-
-
-def _auc_split(pos, neg):
-    """[`auc`][] of the positives' and negatives' scores."""
-    return auc(np.concatenate([pos, neg]), np.arange(pos.size + neg.size) < pos.size)
 
 
 def auc_with_ci(scores, labels, *, clusters=None, B=DEFAULT_B, seed=DEFAULT_SEED):
@@ -521,19 +357,27 @@ def auc_with_ci(scores, labels, *, clusters=None, B=DEFAULT_B, seed=DEFAULT_SEED
             return out
         W = cluster_bootstrap_counts(cl, B, seed)
         boot = auc_from_counts(W, s, lab)
-        out.update(auc=auc(s, lab), ci95=list(_ci(boot)), n_clusters=_n_units(cl))
+        out.update(auc=auc(s, lab), ci95=list(percentile_ci(boot)), n_clusters=_n_units(cl))
         return out
     if n1 == 0 or n0 == 0:
         return {"auc": nan, "p_value": nan, "ci95": [nan, nan], "n_pos": n1, "n_neg": n0}
     rng = np.random.default_rng(seed)
-    bp = pos[bootstrap_indices(rng, n1, B)]
-    bn = neg[bootstrap_indices(rng, n0, B)]
-    ranks = rankdata(np.concatenate([bp, bn], axis=1), axis=1)
-    boot = (ranks[:, :n1].sum(axis=1) - n1 * (n1 + 1) / 2) / (n1 * n0)
+    ip, ineg = bootstrap_indices(rng, n1, B), bootstrap_indices(rng, n0, B)
+    u = None
+    if counts.compiled() is not None:  # U from the counts of the draws: the same integers
+        WT = np.concatenate([draw_counts(ip, n1).T, draw_counts(ineg, n0).T])
+        num, _n1, _n0, exact = counts.mann_whitney_sums(
+            WT, [(np.arange(n1), n1 + np.arange(n0), pos, neg)]
+        )
+        u = num[0] if exact else None
+    if u is None:
+        ranks = rankdata(np.concatenate([pos[ip], neg[ineg]], axis=1), axis=1)
+        u = ranks[:, :n1].sum(axis=1) - n1 * (n1 + 1) / 2
+    boot = u / (n1 * n0)
     return {
         "auc": auc(s, lab),
         "p_value": float(mannwhitneyu(pos, neg, alternative="two-sided").pvalue),
-        "ci95": list(_ci(boot)),
+        "ci95": list(percentile_ci(boot)),
         "n_pos": int(n1),
         "n_neg": int(n0),
     }
