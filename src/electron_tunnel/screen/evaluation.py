@@ -26,7 +26,7 @@ Rules
   ([`electron_tunnel.screen.ml_features`][]), out-of-fold predictions from ``GroupKFold``
   (5 folds) over element sets, one model per target; its accuracy for T_c >= 10 K is also
   given for a shuffled 5-fold split, beside Stanev et al.'s published ~92 %. The out-of-fold
-  probabilities are cached on disk, keyed by their inputs ([`ml_baseline`][]).
+  probabilities are cached on disk, keyed by their inputs (`ml_baseline`).
 """
 
 from __future__ import annotations

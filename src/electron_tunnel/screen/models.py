@@ -23,7 +23,7 @@ never trusted. Prediction walks the stored trees with NumPy (no scikit-learn imp
 rows, with the same comparisons compiled by Numba), and the export is checked against
 scikit-learn's own ``predict_proba`` when the models are built. The out-of-fold
 probabilities of `electron_tunnel.screen.evaluation.ml_baseline` are cached the same way
-([`cache_file_for`][], [`read_arrays`][], [`write_arrays`][]), keyed by a hash of their inputs.
+(`cache_file_for`, `read_arrays`, `write_arrays`), keyed by a hash of their inputs.
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def cache_file_for(kind, inputs_digest):
 
 
 def read_arrays(path, key):
-    """The arrays of a cache file of [`write_arrays`][], or ``None`` if it fails any check."""
+    """The arrays of a cache file of `write_arrays`, or ``None`` if it fails any check."""
     got = _read(path, key)
     return None if got is None else got[0]
 
