@@ -247,17 +247,21 @@ mainstream's rows where those are fewer.</p>
 <h3>The paper's claims about mainstream physics</h3><ul>{items}</ul>{fig}"""
 
 
+def _number(v, spec=".3g"):
+    """A table cell's number: ``format(v, spec)``, or "—" for missing, NaN or non-numbers."""
+    try:
+        v = float(v)
+    except (TypeError, ValueError):
+        return "—"
+    return "—" if v != v else format(v, spec)
+
+
 def heldout_html(results, table, png, claims) -> str:
     """The held-out superconductors: every row with both scores, the statistics and the claim."""
     if results is None:
         return ""
 
-    def num(v, spec=".3g"):
-        try:
-            v = float(v)
-        except (TypeError, ValueError):
-            return "—"
-        return "—" if v != v else format(v, spec)
+    num = _number
 
     rows = "".join(
         f"<tr><td>{_e(r.formula)}</td><td class='num'>{num(r.tc_K)}</td>"
@@ -309,12 +313,7 @@ def pressure_html(tc_rows, res_rows, pngs, claims) -> str:
     if tc_rows is None:
         return ""
 
-    def fmt(v, spec=".3g"):
-        try:
-            v = float(v)
-        except (TypeError, ValueError):
-            return "—"
-        return "—" if v != v else format(v, spec)
+    fmt = _number
 
     t = "".join(
         f"<tr><td>{_e(r.material)}</td><td class='num'>{fmt(r.measured_slope_K_per_GPa)}</td>"
